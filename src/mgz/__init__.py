@@ -1,0 +1,1 @@
+"""MGZ platform: medisch-generalistische zorg for Wlz patients, as the 2024 covenant asks."""

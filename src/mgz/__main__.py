@@ -1,0 +1,3 @@
+from mgz.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The pure core: plain Python on immutable snapshots. Nothing here imports Django."""

@@ -1,0 +1,1 @@
+"""The shared test world lives in tests/world.py; fixtures here expose it."""
