@@ -63,6 +63,9 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'mgz.sqlite3'}"), conn_max_age=60
     )
 }
+# Parallel test runs on one PostgreSQL server need their own test database names.
+if env_str("MGZ_TEST_DB_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": env_str("MGZ_TEST_DB_NAME")}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL and a busy timeout keep a local demo responsive while an import runs.
     DATABASES["default"]["OPTIONS"] = {
