@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "mgz.availability",
     "mgz.exchange",
     "mgz.demo",
+    "mgz.conformance",
+    "mgz.routing",
 ]
 
 MIDDLEWARE = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays as holidays_lib
@@ -153,3 +153,9 @@ def local_midnight(day: date) -> datetime:
 
 def days(start: date, count: int) -> Iterable[date]:
     return (start + timedelta(days=i) for i in range(count))
+
+
+@lru_cache(maxsize=64)
+def calendar_with(weekday_start: time = time(17), weekday_end: time = time(8)) -> AnwCalendar:
+    """One shared calendar per pair of weekday hours, so holiday look-ups stay cached."""
+    return AnwCalendar(weekday_start=weekday_start, weekday_end=weekday_end)

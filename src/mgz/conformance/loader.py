@@ -1,0 +1,262 @@
+"""The one bridge from the database to the core: build a Snapshot with a handful of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Q
+from django.utils import timezone
+
+from mgz.availability.models import Absence, Arrangement
+from mgz.core.snapshot import (
+    AbsenceSnap,
+    ArrangementSnap,
+    CareTeamSnap,
+    LocationSnap,
+    OrganisationSnap,
+    PatientSnap,
+    ProfessionalSnap,
+    RegionSnap,
+    Snapshot,
+)
+from mgz.core.weekpattern import parse_pattern
+from mgz.registry.models import (
+    CareTeamMember,
+    Location,
+    Organisation,
+    Patient,
+    Professional,
+    ProfessionalRole,
+    Region,
+)
+
+BATCH = 5000
+
+
+def load_snapshot(*, region_ids: list[int] | None = None) -> Snapshot:
+    """Load everything (or the given regions, with the organisations and people they use)."""
+    regions = Region.objects.all()
+    locations = Location.objects.all()
+    patients = Patient.objects.all()
+    if region_ids is not None:
+        regions = regions.filter(id__in=region_ids)
+        locations = locations.filter(region_id__in=region_ids)
+        patients = patients.filter(region_id__in=region_ids)
+
+    region_snaps = tuple(
+        RegionSnap(r.id, r.code, r.name, r.anw_weekday_start, r.anw_weekday_end) for r in regions
+    )
+    location_rows = list(
+        locations.values_list(
+            "id",
+            "code",
+            "name",
+            "organisation_id",
+            "region_id",
+            "kind",
+            "treatment_model",
+            "status",
+            "subregion_id",
+            "planned_opening",
+            "hap_id",
+            "capacity",
+            "quality_standard_date",
+            "protocol_infection_date",
+            "protocol_wzd_date",
+            "protocol_other_date",
+        ).iterator(chunk_size=BATCH)
+    )
+    location_snaps = tuple(LocationSnap(*row) for row in location_rows)
+    patient_snaps = tuple(
+        PatientSnap(
+            id=pid,
+            code=code,
+            zorgprofiel=profile,
+            sector=sector,
+            leveringsvorm=levering,
+            region_id=region_id,
+            location_id=location_id,
+            home_postcode=postcode,
+            behandeling_ingekocht=ingekocht,
+            verstandelijke_beperking=vb,
+            ion_practice_id=ion,
+            ion_chose_other=other,
+            coordinator_id=coordinator,
+            has_companion=bool(companion_name),
+        )
+        for (
+            pid,
+            code,
+            profile,
+            sector,
+            levering,
+            region_id,
+            location_id,
+            postcode,
+            ingekocht,
+            vb,
+            ion,
+            other,
+            coordinator,
+            companion_name,
+        ) in patients.values_list(
+            "id",
+            "code",
+            "zorgprofiel",
+            "sector",
+            "leveringsvorm",
+            "region_id",
+            "location_id",
+            "home_postcode",
+            "behandeling_ingekocht",
+            "verstandelijke_beperking",
+            "ion_practice_id",
+            "ion_chose_other",
+            "coordinator_id",
+            "companion_name",
+        ).iterator(chunk_size=BATCH)
+    )
+    patient_ids = {p.id for p in patient_snaps} if region_ids is not None else None
+    location_ids = {loc.id for loc in location_snaps} if region_ids is not None else None
+
+    care_rows = CareTeamMember.objects.all()
+    if region_ids is not None:
+        care_rows = care_rows.filter(patient__region_id__in=region_ids)
+    care_snaps = tuple(
+        CareTeamSnap(*row)
+        for row in care_rows.values_list(
+            "patient_id", "professional_id", "role", "start", "end"
+        ).iterator(chunk_size=BATCH)
+    )
+
+    arrangements = Arrangement.objects.all()
+    if region_ids is not None:
+        arrangements = arrangements.filter(
+            Q(locations__region_id__in=region_ids)
+            | Q(patients__region_id__in=region_ids)
+            | Q(scope_region_id__in=region_ids)
+            | Q(scope_subregion__region_id__in=region_ids)
+            | Q(scope_organisation__locations__region_id__in=region_ids)
+        ).distinct()
+    arrangement_snaps = _arrangements(arrangements, location_ids, patient_ids)
+
+    absences = Absence.objects.all()
+    absence_snaps = tuple(
+        AbsenceSnap(*row)
+        for row in absences.values_list(
+            "id", "professional_id", "kind", "start", "end", "replacement_id", "replacement_phone"
+        )
+    )
+
+    roles: dict[int, list[int]] = defaultdict(list)
+    for professional_id, organisation_id in ProfessionalRole.objects.values_list(
+        "professional_id", "organisation_id"
+    ):
+        roles[professional_id].append(organisation_id)
+    professional_snaps = tuple(
+        ProfessionalSnap(
+            pid, code, f"{initials} {family}".strip(), discipline, phone, tuple(roles[pid])
+        )
+        for pid, code, initials, family, discipline, phone in Professional.objects.values_list(
+            "id", "code", "initials", "family_name", "discipline", "phone"
+        ).iterator(chunk_size=BATCH)
+    )
+    organisation_snaps = tuple(
+        OrganisationSnap(*row)
+        for row in Organisation.objects.values_list(
+            "id", "code", "name", "kind", "region_id", "contracted", "pgb_only", "phone"
+        ).iterator(chunk_size=BATCH)
+    )
+    return Snapshot(
+        regions=region_snaps,
+        organisations=organisation_snaps,
+        locations=location_snaps,
+        professionals=professional_snaps,
+        patients=patient_snaps,
+        care_team=care_snaps,
+        arrangements=arrangement_snaps,
+        absences=absence_snaps,
+        loaded_at=timezone.now(),
+    )
+
+
+def _arrangements(queryset, location_ids, patient_ids) -> tuple[ArrangementSnap, ...]:
+    rows = list(
+        queryset.values_list(
+            "id",
+            "code",
+            "function",
+            "mode",
+            "scope_kind",
+            "pattern",
+            "valid_from",
+            "phone",
+            "valid_to",
+            "professional_id",
+            "provider_organisation_id",
+            "scope_organisation_id",
+            "scope_region_id",
+            "scope_subregion_id",
+            "scope_sector",
+        )
+    )
+    ids = [row[0] for row in rows]
+    through_locations = Arrangement.locations.through.objects
+    through_patients = Arrangement.patients.through.objects
+    locs: dict[int, set[int]] = defaultdict(set)
+    pats: dict[int, set[int]] = defaultdict(set)
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        for aid, lid in through_locations.filter(arrangement_id__in=chunk).values_list(
+            "arrangement_id", "location_id"
+        ):
+            if location_ids is None or lid in location_ids:
+                locs[aid].add(lid)
+        for aid, pid in through_patients.filter(arrangement_id__in=chunk).values_list(
+            "arrangement_id", "patient_id"
+        ):
+            if patient_ids is None or pid in patient_ids:
+                pats[aid].add(pid)
+    patterns: dict[str, object] = {}
+    snaps = []
+    for (
+        aid,
+        code,
+        function,
+        mode,
+        scope_kind,
+        pattern,
+        valid_from,
+        phone,
+        valid_to,
+        prof,
+        org,
+        scope_org,
+        scope_region,
+        scope_subregion,
+        scope_sector,
+    ) in rows:
+        if pattern not in patterns:
+            patterns[pattern] = parse_pattern(pattern)
+        snaps.append(
+            ArrangementSnap(
+                id=aid,
+                code=code,
+                function=function,
+                mode=mode,
+                scope_kind=scope_kind,
+                pattern=patterns[pattern],
+                valid_from=valid_from,
+                phone=phone,
+                valid_to=valid_to,
+                professional_id=prof,
+                provider_organisation_id=org,
+                location_ids=frozenset(locs.get(aid, ())),
+                patient_ids=frozenset(pats.get(aid, ())),
+                scope_organisation_id=scope_org,
+                scope_region_id=scope_region,
+                scope_subregion_id=scope_subregion,
+                scope_sector=scope_sector,
+            )
+        )
+    return tuple(snaps)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RoutingConfig(AppConfig):
+    name = "mgz.routing"
+    verbose_name = "Wie bel ik nu?"
