@@ -106,20 +106,7 @@ MGZ_BSN_HASH_KEY = env_str("MGZ_BSN_HASH_KEY", "")
 # The ANW calendar. Weekday ANW hours are a default; each region may set its own.
 MGZ_ANW_WEEKDAY_START = env_str("MGZ_ANW_WEEKDAY_START", "17:00")
 MGZ_ANW_WEEKDAY_END = env_str("MGZ_ANW_WEEKDAY_END", "08:00")
-# Holidays as the NZa counts them, by their names in the `holidays` package (en_US).
-MGZ_ANW_HOLIDAYS = [
-    "New Year's Day",
-    "Good Friday",
-    "Easter Sunday",
-    "Easter Monday",
-    "King's Day",
-    "Liberation Day",
-    "Ascension Day",
-    "Whit Sunday",
-    "Whit Monday",
-    "Christmas Day",
-    "Second Day of Christmas",
-]
+# Holidays are the NZa list in mgz.core.calendar (from the `holidays` package).
 # Extra dates (ISO) a deployment treats as holidays, e.g. a regional agreement.
 MGZ_ANW_EXTRA_HOLIDAYS = [d for d in env_str("MGZ_ANW_EXTRA_HOLIDAYS", "").split(",") if d]
 

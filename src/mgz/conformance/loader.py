@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
@@ -177,6 +179,7 @@ def load_snapshot(*, region_ids: list[int] | None = None) -> Snapshot:
         arrangements=arrangement_snaps,
         absences=absence_snaps,
         loaded_at=timezone.now(),
+        extra_holidays=frozenset(date.fromisoformat(d) for d in settings.MGZ_ANW_EXTRA_HOLIDAYS),
     )
 
 

@@ -28,8 +28,8 @@ NZA_HOLIDAY_NAMES: tuple[str, ...] = (
     "King's Day",
     "Liberation Day",
     "Ascension Day",
-    "Whit Sunday",
-    "Whit Monday",
+    "Pentecost",
+    "Pentecost Monday",
     "Christmas Day",
     "Second Day of Christmas",
 )
@@ -42,8 +42,8 @@ DUTCH_HOLIDAY_NAMES = {
     "King's Day": "Koningsdag",
     "Liberation Day": "Bevrijdingsdag",
     "Ascension Day": "Hemelvaartsdag",
-    "Whit Sunday": "1e Pinksterdag",
-    "Whit Monday": "2e Pinksterdag",
+    "Pentecost": "1e Pinksterdag",
+    "Pentecost Monday": "2e Pinksterdag",
     "Christmas Day": "1e Kerstdag",
     "Second Day of Christmas": "2e Kerstdag",
 }
@@ -156,6 +156,12 @@ def days(start: date, count: int) -> Iterable[date]:
 
 
 @lru_cache(maxsize=64)
-def calendar_with(weekday_start: time = time(17), weekday_end: time = time(8)) -> AnwCalendar:
-    """One shared calendar per pair of weekday hours, so holiday look-ups stay cached."""
-    return AnwCalendar(weekday_start=weekday_start, weekday_end=weekday_end)
+def calendar_with(
+    weekday_start: time = time(17),
+    weekday_end: time = time(8),
+    extra_holidays: frozenset[date] = frozenset(),
+) -> AnwCalendar:
+    """One shared calendar per configuration, so holiday look-ups stay cached."""
+    return AnwCalendar(
+        weekday_start=weekday_start, weekday_end=weekday_end, extra_holidays=extra_holidays
+    )

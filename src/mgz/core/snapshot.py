@@ -140,6 +140,7 @@ class Snapshot:
     arrangements: tuple[ArrangementSnap, ...] = ()
     absences: tuple[AbsenceSnap, ...] = ()
     loaded_at: datetime | None = None
+    extra_holidays: frozenset[date] = frozenset()
     extra: dict = field(default_factory=dict, compare=False)
 
     @cached_property
@@ -187,5 +188,5 @@ class Snapshot:
     def calendar_for(self, region_id: int | None) -> AnwCalendar:
         region = self.region_by_id.get(region_id) if region_id is not None else None
         if region is None:
-            return calendar_with()
-        return calendar_with(region.anw_weekday_start, region.anw_weekday_end)
+            return calendar_with(extra_holidays=self.extra_holidays)
+        return calendar_with(region.anw_weekday_start, region.anw_weekday_end, self.extra_holidays)
