@@ -29,6 +29,11 @@ INSTALLED_APPS = [
     "mgz.demo",
     "mgz.conformance",
     "mgz.routing",
+    "mgz.accounts",
+    "mgz.audit",
+    "mgz.web",
+    "mgz.handover",
+    "mgz.regiotafel",
 ]
 
 MIDDLEWARE = [
