@@ -1,0 +1,24 @@
+"""`mgz export FILE`: write all registry and availability data as a workbook or CSV folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from mgz.exchange.workbook.services import export_workbook
+
+
+class Command(BaseCommand):
+    help = (
+        "Schrijft alle gegevens als werkboek (.xlsx) of als map met CSV-bestanden. "
+        "Het bestand bevat BSN's: bewaar het als medisch gegeven."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", type=Path, help="werkboek (.xlsx) of map voor CSV-bestanden")
+
+    def handle(self, *args, file: Path, **options) -> None:
+        for sheet, count in export_workbook(file).items():
+            self.stdout.write(f"{sheet}: {count} rijen")
+        self.stdout.write(self.style.SUCCESS(f"Geëxporteerd naar {file}."))
