@@ -1,0 +1,56 @@
+"""Importing the same workbook twice changes nothing; a changed cell updates one row."""
+
+from __future__ import annotations
+
+from mgz.exchange.workbook.services import export_workbook, import_workbook
+from mgz.registry.models import Patient
+
+from .conftest import counts, read_table, write_table
+
+
+def test_reimport_of_an_export_changes_nothing(world, tmp_path):
+    export_workbook(tmp_path / "werkboek.xlsx")
+    bsn_before = Patient.objects.get(code="CL-1").bsn_encrypted
+    before = counts()
+
+    for _ in range(2):
+        result = import_workbook(tmp_path / "werkboek.xlsx")
+        assert all(c.created == 0 and c.updated == 0 for c in result.values()), result
+        assert counts() == before
+
+    assert Patient.objects.get(code="CL-1").bsn_encrypted == bsn_before
+    export_workbook(tmp_path / "opnieuw.xlsx")
+    assert read_table(tmp_path / "opnieuw.xlsx") == read_table(tmp_path / "werkboek.xlsx")
+
+
+def test_a_changed_cell_updates_only_that_row(world, tmp_path):
+    export_workbook(tmp_path / "werkboek_csv")
+    table = read_table(tmp_path / "werkboek_csv")
+    header = table["clienten"][0]
+    row = next(r for r in table["clienten"][1:] if r[0] == "CL-2")
+    row[header.index("zorgprofiel")] = "ggz-w02"  # codes are matched regardless of case
+    row[header.index("bsn")] = "999990020"
+    table["afspraken"][1][table["afspraken"][0].index("locaties")] = "LOC-1"
+    write_table(tmp_path / "gewijzigd_csv", table)
+
+    result = import_workbook(tmp_path / "gewijzigd_csv")
+
+    assert (result["clienten"].updated, result["clienten"].unchanged) == (1, 1)
+    assert (result["afspraken"].updated, result["afspraken"].unchanged) == (1, 4)
+    assert result["locaties"].updated == 0
+    patient = Patient.objects.get(code="CL-2")
+    assert (patient.zorgprofiel, patient.sector, patient.bsn) == ("GGZ-W02", "ggz", "999990020")
+    assert list(patient.arrangements.values_list("code", flat=True)) == ["AFS-3"]
+
+
+def test_a_sheet_without_an_optional_column_leaves_that_field_alone(world, tmp_path):
+    table = {"zorgverleners": [["code", "achternaam", "discipline"], ["ZV-SO", "Arts-Nieuw", "so"]]}
+    write_table(tmp_path / "deel.xlsx", table)
+
+    result = import_workbook(tmp_path / "deel.xlsx")
+
+    assert result["zorgverleners"].updated == 1
+    from mgz.registry.models import Professional
+
+    so = Professional.objects.get(code="ZV-SO")
+    assert (so.family_name, so.big, so.phone) == ("Arts-Nieuw", "12345678901", "06-12345678")
