@@ -132,3 +132,19 @@ def _scope_index(snapshot: Snapshot) -> dict[tuple[str, int | None], list[Arrang
             index[("region", arrangement.scope_region_id)].append(arrangement)
     snapshot.extra["scope_index"] = dict(index)
     return snapshot.extra["scope_index"]
+
+
+def provider_present(snapshot: Snapshot, arrangement: ArrangementSnap, moment: datetime) -> bool:
+    """Whether the arrangement can be carried at the moment, given absences.
+
+    An organisation's service never is absent. A professional's arrangement does not count
+    while they are absent, unless the absence names a replacement who is not absent then.
+    """
+    if arrangement.professional_id is None:
+        return True
+    absence = absence_at(snapshot, arrangement.professional_id, moment)
+    if absence is None:
+        return True
+    if absence.replacement_id is None:
+        return False
+    return absence_at(snapshot, absence.replacement_id, moment) is None

@@ -1,0 +1,308 @@
+"""Coverage: in which slots of the grid a function is carried for a patient or a location.
+
+Most patients share the arrangements of their location, so coverage is computed per *group*
+of patients with the same applicable arrangements (same location, region, sector and
+patient-specific arrangements) and reused for every patient in the group. Masks per
+arrangement and per (pattern, calendar) are cached as well: the number of distinct patterns
+is small. The slot-by-slot meaning is `WeekPattern.covers`, `scope.valid_on` and
+`scope.provider_present`; the tests hold a plain reference implementation built on those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from mgz.core.calendar import AnwCalendar
+from mgz.core.grid import Grid
+from mgz.core.scope import (
+    MODE_STRENGTH,
+    _scope_index,
+    arrangements_for_location,
+    arrangements_for_patient,
+)
+from mgz.core.snapshot import ArrangementSnap, LocationSnap, PatientSnap, Snapshot
+
+# Provider filters: who must carry an arrangement for it to count.
+ANY = None
+HAP = "hap"  # a service of a HAP organisation
+PRAKTIJK = "praktijk"  # a huisartsenpraktijk, or a huisarts in person ("vaste huisarts")
+NOT_HAP = "niet_hap"  # anybody but a HAP (the residence's own voorwacht or triage)
+
+
+def provider_matches(snapshot: Snapshot, arrangement: ArrangementSnap, provider: Any) -> bool:
+    """Whether the arrangement's provider passes a filter (ANY, HAP, NOT_HAP, PRAKTIJK, ("org", id))."""
+    if provider is None:
+        return True
+    org = (
+        snapshot.organisation_by_id.get(arrangement.provider_organisation_id)
+        if arrangement.provider_organisation_id is not None
+        else None
+    )
+    if provider == HAP:
+        return org is not None and org.kind == "hap"
+    if provider == NOT_HAP:
+        return org is None or org.kind != "hap"
+    if provider == PRAKTIJK:
+        if org is not None and org.kind == "huisartsenpraktijk":
+            return True
+        person = (
+            snapshot.professional_by_id.get(arrangement.professional_id)
+            if arrangement.professional_id is not None
+            else None
+        )
+        return person is not None and person.discipline == "huisarts"
+    if isinstance(provider, tuple) and provider[0] == "org":
+        return arrangement.provider_organisation_id == provider[1]
+    raise ValueError(f"onbekend aanbiederfilter {provider!r}")
+
+
+def counts_for(
+    snapshot: Snapshot,
+    arrangement: ArrangementSnap,
+    functions: tuple[str, ...],
+    mode: str,
+    provider: Any = ANY,
+) -> bool:
+    """Whether an arrangement serves one of the functions in at least the required mode."""
+    return (
+        arrangement.function in functions
+        and MODE_STRENGTH[arrangement.mode] >= MODE_STRENGTH[mode]
+        and provider_matches(snapshot, arrangement, provider)
+    )
+
+
+class Coverage:
+    """Cached coverage masks for one snapshot and one grid."""
+
+    def __init__(self, snapshot: Snapshot, grid: Grid) -> None:
+        self.snapshot = snapshot
+        self.grid = grid
+        self._arrangement: dict[tuple[int, AnwCalendar], np.ndarray] = {}
+        self._presence: dict[int, np.ndarray] = {}
+        self._absent: dict[int, np.ndarray] = {}
+        self._group_key: dict[int, tuple] = {}
+        self._group_arrangements: dict[tuple, tuple[ArrangementSnap, ...]] = {}
+        self._location_arrangements: dict[int, tuple[ArrangementSnap, ...]] = {}
+        self._cover: dict[tuple, np.ndarray] = {}
+        self._regie: dict[int, tuple] = {}
+        self._segment_masks: dict[tuple, np.ndarray] = {}
+        self._memo: dict[Hashable, Any] = {}
+        self.empty = np.zeros(grid.size, dtype=bool)
+        self.empty.flags.writeable = False
+        self.full = np.ones(grid.size, dtype=bool)
+        self.full.flags.writeable = False
+
+    # calendars -----------------------------------------------------------------------
+    def calendar(self, region_id: int | None) -> AnwCalendar:
+        return self.snapshot.calendar_for(region_id)
+
+    def anw(self, region_id: int | None) -> np.ndarray:
+        return self.grid.masks(self.calendar(region_id)).anw
+
+    def day(self, region_id: int | None) -> np.ndarray:
+        key = ("day", self.calendar(region_id))
+        if key not in self._memo:
+            mask = ~self.anw(region_id)
+            mask.flags.writeable = False
+            self._memo[key] = mask
+        return self._memo[key]
+
+    # one arrangement -----------------------------------------------------------------
+    def arrangement_mask(self, arrangement: ArrangementSnap, calendar: AnwCalendar) -> np.ndarray:
+        """Slots in which the arrangement holds: pattern, validity dates and absences."""
+        key = (arrangement.id, calendar)
+        cached = self._arrangement.get(key)
+        if cached is not None:
+            return cached
+        mask = self.grid.pattern_mask(arrangement.pattern, calendar)
+        if not self.grid.standard:
+            lo, hi = self.grid.day_range(arrangement.valid_from, arrangement.valid_to)
+            valid = np.zeros(self.grid.size, dtype=bool)
+            valid[lo:hi] = True
+            mask = mask & valid
+            if arrangement.professional_id is not None:
+                mask = mask & self.presence(arrangement.professional_id)
+        self._arrangement[key] = mask
+        return mask
+
+    def absent(self, professional_id: int) -> np.ndarray:
+        """Slots in which the professional is absent (any absence)."""
+        cached = self._absent.get(professional_id)
+        if cached is not None:
+            return cached
+        mask = np.zeros(self.grid.size, dtype=bool)
+        for absence in self.snapshot.absences_by_professional.get(professional_id, ()):
+            a = self.grid.slot_at_or_after(absence.start)
+            b = self.grid.slot_at_or_after(absence.end)
+            mask[a:b] = True
+        self._absent[professional_id] = mask
+        return mask
+
+    def presence(self, professional_id: int) -> np.ndarray:
+        """Slots in which the professional's arrangements count (present, or replaced)."""
+        cached = self._presence.get(professional_id)
+        if cached is not None:
+            return cached
+        mask = np.ones(self.grid.size, dtype=bool)
+        # The first matching absence decides (as scope.absence_at): apply them last-to-first.
+        for absence in reversed(self.snapshot.absences_by_professional.get(professional_id, ())):
+            a = self.grid.slot_at_or_after(absence.start)
+            b = self.grid.slot_at_or_after(absence.end)
+            if absence.replacement_id is None:
+                mask[a:b] = False
+            else:
+                mask[a:b] = ~self.absent(absence.replacement_id)[a:b]
+        self._presence[professional_id] = mask
+        return mask
+
+    # groups of patients ----------------------------------------------------------------
+    def group_key(self, patient: PatientSnap) -> tuple:
+        """Patients with equal keys have exactly the same applicable arrangements."""
+        key = self._group_key.get(patient.id)
+        if key is None:
+            own = _scope_index(self.snapshot).get(("patient", patient.id))
+            own_ids = tuple(sorted(a.id for a in own)) if own else ()
+            key = (patient.location_id, patient.region_id, patient.sector, own_ids)
+            self._group_key[patient.id] = key
+        return key
+
+    def patient_arrangements(self, patient: PatientSnap) -> tuple[ArrangementSnap, ...]:
+        key = self.group_key(patient)
+        found = self._group_arrangements.get(key)
+        if found is None:
+            found = tuple(arrangements_for_patient(self.snapshot, patient))
+            self._group_arrangements[key] = found
+        return found
+
+    def location_arrangements(self, location: LocationSnap) -> tuple[ArrangementSnap, ...]:
+        found = self._location_arrangements.get(location.id)
+        if found is None:
+            found = tuple(arrangements_for_location(self.snapshot, location))
+            self._location_arrangements[location.id] = found
+        return found
+
+    def _union(
+        self,
+        key: tuple,
+        arrangements: Iterable[ArrangementSnap],
+        region_id: int | None,
+        functions: tuple[str, ...],
+        mode: str,
+        provider: Any,
+    ) -> np.ndarray:
+        cached = self._cover.get(key)
+        if cached is not None:
+            return cached
+        calendar = self.calendar(region_id)
+        mask = None
+        for arrangement in arrangements:
+            if counts_for(self.snapshot, arrangement, functions, mode, provider):
+                part = self.arrangement_mask(arrangement, calendar)
+                mask = part.copy() if mask is None else (mask | part)
+        if mask is None:
+            mask = self.empty
+        else:
+            mask.flags.writeable = False
+        self._cover[key] = mask
+        return mask
+
+    def patient_cover(
+        self, patient: PatientSnap, functions: tuple[str, ...], mode: str, provider: Any = ANY
+    ) -> np.ndarray:
+        """Slots in which one of the functions is carried for the patient in `mode` or better."""
+        group = self.group_key(patient)
+        return self._union(
+            ("p", group, functions, mode, provider),
+            self.patient_arrangements(patient),
+            patient.region_id,
+            functions,
+            mode,
+            provider,
+        )
+
+    def location_cover(
+        self, location: LocationSnap, functions: tuple[str, ...], mode: str, provider: Any = ANY
+    ) -> np.ndarray:
+        return self._union(
+            ("l", location.id, functions, mode, provider),
+            self.location_arrangements(location),
+            location.region_id,
+            functions,
+            mode,
+            provider,
+        )
+
+    # the care team ---------------------------------------------------------------------
+    def regie(self, patient: PatientSnap) -> tuple[tuple[int, int, str], ...]:
+        """Regiebehandelaar per stretch of local days: ((first, last, discipline), ...)."""
+        cached = self._regie.get(patient.id)
+        if cached is not None:
+            return cached
+        segments = []
+        for member in self.snapshot.care_team_by_patient.get(patient.id, ()):
+            if member.role != "regiebehandelaar":
+                continue
+            span = self.day_span(member.start, member.end)
+            if span is None:
+                continue
+            person = self.snapshot.professional_by_id.get(member.professional_id)
+            segments.append((*span, person.discipline if person else ""))
+        result = tuple(sorted(segments))
+        self._regie[patient.id] = result
+        return result
+
+    def day_span(self, first: date, last: date | None) -> tuple[int, int] | None:
+        """Local day indexes first..last (inclusive) clipped to the horizon, or None."""
+        lo = max((first - self.grid.start).days, 0)
+        hi = self.grid.days - 1 if last is None else min((last - self.grid.start).days, 99999)
+        hi = min(hi, self.grid.days - 1)
+        return (lo, hi) if lo <= hi else None
+
+    def segments_mask(
+        self, segments: tuple[tuple[int, int, str], ...], disciplines: tuple[str, ...]
+    ):
+        """Slots of the days whose segment discipline is one of `disciplines`."""
+        key = (segments, disciplines)
+        cached = self._segment_masks.get(key)
+        if cached is not None:
+            return cached
+        mask = np.zeros(self.grid.size, dtype=bool)
+        first = self.grid.day_first_slot
+        for lo, hi, discipline in segments:
+            if discipline in disciplines:
+                mask[first[lo] : first[hi + 1]] = True
+        mask.flags.writeable = False
+        self._segment_masks[key] = mask
+        return mask
+
+    def days_mask(self, day_flags: tuple[bool, ...]) -> np.ndarray:
+        """Slots of the local days flagged True."""
+        key = ("days", day_flags)
+        cached = self._memo.get(key)
+        if cached is not None:
+            return cached
+        mask = np.repeat(np.array(day_flags, dtype=bool), np.diff(self.grid.day_first_slot))
+        mask.flags.writeable = False
+        self._memo[key] = mask
+        return mask
+
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """A shared cache for rules: compute once per key (a group of equal subjects)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+
+def coverage_for(snapshot: Snapshot, grid: Grid) -> Coverage:
+    """The coverage cache of a snapshot on a grid; made once, shared by every rule."""
+    key = ("coverage", grid)
+    found = snapshot.extra.get(key)
+    if found is None:
+        found = snapshot.extra[key] = Coverage(snapshot, grid)
+    return found

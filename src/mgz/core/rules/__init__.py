@@ -1,0 +1,1 @@
+"""The covenant's checkable clauses, one module per clause; see registry.py."""

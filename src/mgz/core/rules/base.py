@@ -1,0 +1,331 @@
+"""What every rule shares: the selection of subjects, readings of the covenant, finding helpers.
+
+A rule module has a docstring (Wat het controleert / Waarom / Voorbeeld), `ID` (the clause id),
+`TITLE`, `SUBJECT`, `SEVERITY` and `check(snapshot, selection) -> Iterable[Finding]`.
+`check` receives a `Selection` besides the snapshot: which subjects to evaluate, over which
+grid, and a tally of how many subjects each rule looked at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from mgz.core.coverage import Coverage, coverage_for
+from mgz.core.findings import (
+    NOT_ASSESSABLE,
+    WARNING,
+    Finding,
+    format_duration,
+    format_intervals,
+)
+from mgz.core.grid import Grid, Interval, intervals
+from mgz.core.snapshot import (
+    LocationSnap,
+    OrganisationSnap,
+    PatientSnap,
+    RegionSnap,
+    Snapshot,
+)
+
+# Functions (availability.constants.Function) grouped as the rules use them.
+HA = ("ha_zorg",)
+SO = ("so_zorg",)
+AVG = ("avg_zorg",)
+TRIAGE = ("triage",)
+VOORWACHT = ("verpleegkundige_voorwacht", "gedragskundige_voorwacht")
+GEDRAGSKUNDIGE = ("gedragskundige", "gedragskundige_voorwacht")
+HAP_SERVICE = ("ha_zorg", "triage")
+
+PHYSICIANS = ("huisarts", "so", "avg")
+COORDINATORS = (
+    "verpleegkundige",
+    "verzorgende",
+    "casemanager",
+    "persoonlijk_begeleider",
+    "verpleegkundig_specialist",
+)
+PROVIDER_KINDS = ("zorgaanbieder_vv", "zorgaanbieder_ghz", "zorgaanbieder_ggz")
+
+# The same reading as registry.constants.needs_avg (a test keeps the two equal; the core
+# cannot import Django).
+ID_PROFILE_PREFIXES = ("VG", "LVG", "SGLVG")
+# VV profiles where behaviour is part of the indication, so a gedragskundige is needed
+# (2.3.2.2): VV05 beschermd wonen met intensieve dementiezorg, VV07 with intensive
+# verzorging/verpleging and behavioural problems.
+VV_BEHAVIOURAL_PROFILES = ("VV05", "VV07")
+
+SECTOR_SHORT = {"vv": "VV", "ghz": "GHZ", "ggz": "GGZ-W"}
+
+
+@dataclass
+class Selection:
+    """Which subjects to evaluate over which grid; None means every subject of that kind."""
+
+    grid: Grid
+    patient_ids: frozenset[int] | None = None
+    location_ids: frozenset[int] | None = None
+    organisation_ids: frozenset[int] | None = None
+    region_ids: frozenset[int] | None = None
+    tally: dict[str, int] = field(default_factory=dict)
+
+    def count(self, rule_id: str, subjects: int) -> None:
+        self.tally[rule_id] = self.tally.get(rule_id, 0) + subjects
+
+    def patients(self, snapshot: Snapshot) -> list[PatientSnap]:
+        return _pick(snapshot.patients, snapshot.patient_by_id, self.patient_ids)
+
+    def locations(self, snapshot: Snapshot) -> list[LocationSnap]:
+        return _pick(snapshot.locations, snapshot.location_by_id, self.location_ids)
+
+    def organisations(self, snapshot: Snapshot) -> list[OrganisationSnap]:
+        return _pick(snapshot.organisations, snapshot.organisation_by_id, self.organisation_ids)
+
+    def regions(self, snapshot: Snapshot) -> list[RegionSnap]:
+        return _pick(snapshot.regions, snapshot.region_by_id, self.region_ids)
+
+    @classmethod
+    def everything(cls, grid: Grid) -> Selection:
+        return cls(grid)
+
+    @classmethod
+    def for_region(cls, snapshot: Snapshot, grid: Grid, region_id: int) -> Selection:
+        locations = [loc for loc in snapshot.locations if loc.region_id == region_id]
+        organisations = {o.id for o in snapshot.organisations if o.region_id == region_id}
+        organisations |= {loc.organisation_id for loc in locations}
+        return cls(
+            grid,
+            patient_ids=frozenset(p.id for p in snapshot.patients if p.region_id == region_id),
+            location_ids=frozenset(loc.id for loc in locations),
+            organisation_ids=frozenset(organisations),
+            region_ids=frozenset({region_id}),
+        )
+
+    @classmethod
+    def for_location(cls, snapshot: Snapshot, grid: Grid, location_id: int) -> Selection:
+        location = snapshot.location_by_id[location_id]
+        return cls(
+            grid,
+            patient_ids=frozenset(p.id for p in snapshot.patients_by_location.get(location_id, ())),
+            location_ids=frozenset({location_id}),
+            organisation_ids=frozenset({location.organisation_id}),
+            region_ids=frozenset(),
+        )
+
+    @classmethod
+    def for_patient(cls, snapshot: Snapshot, grid: Grid, patient_id: int) -> Selection:
+        return cls(
+            grid,
+            patient_ids=frozenset({patient_id}),
+            location_ids=frozenset(),
+            organisation_ids=frozenset(),
+            region_ids=frozenset(),
+        )
+
+
+def _pick(items: tuple, by_id: dict, ids: frozenset[int] | None) -> list:
+    if ids is None:
+        return list(items)
+    return [by_id[i] for i in sorted(ids) if i in by_id]
+
+
+# Readings of the covenant ---------------------------------------------------------------
+def needs_so(patient: PatientSnap) -> bool:
+    """2.1.3.a: a SO for every VV patient."""
+    return patient.sector == "vv"
+
+
+def needs_avg(patient: PatientSnap) -> bool:
+    """2.1.3.a: an AVG for VG/LVG/SGLVG, and for LG/ZG when an intellectual disability is recorded."""
+    if patient.zorgprofiel.startswith(ID_PROFILE_PREFIXES):
+        return True
+    return patient.sector == "ghz" and patient.verstandelijke_beperking
+
+
+def needs_gedragskundige(patient: PatientSnap) -> bool:
+    """2.3.2.2: GHZ patients, and VV patients whose profile names behavioural care."""
+    return patient.sector == "ghz" or patient.zorgprofiel in VV_BEHAVIOURAL_PROFILES
+
+
+def location_of(snapshot: Snapshot, patient: PatientSnap) -> LocationSnap | None:
+    if patient.location_id is None:
+        return None
+    return snapshot.location_by_id.get(patient.location_id)
+
+
+def with_treatment(patient: PatientSnap, location: LocationSnap | None) -> bool:
+    """Verblijf met behandeling: treatment purchased, or verblijf at a location that treats."""
+    if patient.behandeling_ingekocht:
+        return True
+    return (
+        location is not None
+        and patient.leveringsvorm == "verblijf"
+        and location.treatment_model == "met_behandeling"
+    )
+
+
+def patient_label(snapshot: Snapshot, patient: PatientSnap) -> str:
+    location = location_of(snapshot, patient)
+    where = f"locatie {location.name}" if location else "thuis"
+    return f"cliënt {patient.code} ({where}, {SECTOR_SHORT.get(patient.sector, patient.sector)})"
+
+
+def location_label(location: LocationSnap) -> str:
+    return f"locatie {location.name}"
+
+
+# Findings --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Gap:
+    """A violation for a group of equal subjects, before it is attached to one subject."""
+
+    aspect: str
+    intervals: tuple[Interval, ...]
+    what: str  # "Geen SO bereikbaar"
+    suggestion: str
+
+    @cached_property
+    def minutes(self) -> int:
+        return sum(interval.minutes for interval in self.intervals)
+
+    @cached_property
+    def when(self) -> str:
+        return f"{format_intervals(self.intervals)} ({format_duration(self.minutes)} in totaal)"
+
+
+def gap(
+    grid: Grid,
+    aspect: str,
+    violated: np.ndarray,
+    anw: np.ndarray | None,
+    what: str,
+    suggestion: str,
+) -> Gap | None:
+    """A Gap when any slot is violated; `anw` splits the intervals into day and ANW parts."""
+    if not violated.any():
+        return None
+    return Gap(aspect, intervals(grid, violated, anw), what, suggestion)
+
+
+def patient_gaps(
+    snapshot: Snapshot,
+    selection: Selection,
+    rule_id: str,
+    severity: str,
+    applies: Callable[[PatientSnap], bool],
+    key: Callable[[Coverage, PatientSnap], Hashable],
+    gaps: Callable[[Coverage, PatientSnap], list[Gap | None]],
+) -> Iterator[Finding]:
+    """Evaluate a time-based patient rule once per group of equal patients."""
+    cov = coverage_for(snapshot, selection.grid)
+    checked = 0
+    for patient in selection.patients(snapshot):
+        if not applies(patient):
+            continue
+        checked += 1
+        found = cov.memo(
+            (rule_id, key(cov, patient)),
+            lambda patient=patient: [g for g in gaps(cov, patient) if g is not None],
+        )
+        if not found:
+            continue
+        label = patient_label(snapshot, patient)
+        for item in found:
+            yield Finding(
+                rule_id=rule_id,
+                subject_kind="patient",
+                subject_id=patient.id,
+                subject_label=label,
+                severity=severity,
+                message=f"{item.what} {item.when} voor {label}.",
+                suggestion=item.suggestion,
+                intervals=item.intervals,
+                aspect=item.aspect,
+            )
+    selection.count(rule_id, checked)
+
+
+def finding(
+    rule_id: str,
+    severity: str,
+    kind: str,
+    subject_id: int,
+    label: str,
+    message: str,
+    suggestion: str,
+    *,
+    aspect: str = "",
+    found: tuple[Interval, ...] = (),
+    status: str | None = None,
+) -> Finding:
+    return Finding(
+        rule_id=rule_id,
+        subject_kind=kind,
+        subject_id=subject_id,
+        subject_label=label,
+        severity=severity,
+        message=message,
+        suggestion=suggestion,
+        intervals=found,
+        aspect=aspect,
+        **({"status": status} if status else {}),
+    )
+
+
+def not_assessable_per_region(
+    snapshot: Snapshot,
+    selection: Selection,
+    rule_id: str,
+    severity: str,
+    what: str,
+    missing: str,
+) -> Iterable[Finding]:
+    """One 'niet te beoordelen' finding per region: the data the clause needs is not kept yet."""
+    regions = selection.regions(snapshot)
+    selection.count(rule_id, len(regions))
+    for region in regions:
+        yield finding(
+            rule_id,
+            severity,
+            "region",
+            region.id,
+            f"regio {region.name}",
+            f"Niet te beoordelen voor regio {region.name}: {what}",
+            f"Leg {missing} vast; tot dan kan de toets niet slagen.",
+            status=NOT_ASSESSABLE,
+        )
+
+
+def day_flags_mask(cov: Coverage, flags: Iterable[bool]) -> np.ndarray:
+    return cov.days_mask(tuple(bool(f) for f in flags))
+
+
+__all__ = [
+    "AVG",
+    "COORDINATORS",
+    "GEDRAGSKUNDIGE",
+    "HA",
+    "HAP_SERVICE",
+    "PHYSICIANS",
+    "PROVIDER_KINDS",
+    "SO",
+    "TRIAGE",
+    "VOORWACHT",
+    "WARNING",
+    "Gap",
+    "Selection",
+    "finding",
+    "gap",
+    "location_label",
+    "location_of",
+    "needs_avg",
+    "needs_gedragskundige",
+    "needs_so",
+    "not_assessable_per_region",
+    "patient_gaps",
+    "patient_label",
+    "with_treatment",
+]

@@ -1,0 +1,90 @@
+"""Coverage requirements for the physicians (HA, SO, AVG), shared by 1.1, 2.1.1 and 2.1.3.*.
+
+Each function returns the slots in which the requirement is *not* met for one patient, as a
+boolean mask (or None when the requirement does not apply to the patient).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mgz.core.coverage import HAP, Coverage
+from mgz.core.rules.base import AVG, HA, SO, needs_avg, needs_so
+from mgz.core.snapshot import PatientSnap
+
+SUGGEST_HA_DAY = (
+    "Maak een afspraak over vaste huisartsenzorg met een huisartsenpraktijk, "
+    "of wijs een vervangende huisarts aan."
+)
+SUGGEST_HA_ANW = "Leg vast welke HAP de cliënt in de ANW bedient (HAP-afspraak voor deze locatie)."
+SUGGEST_SO = (
+    "Maak een beschikbaarheidsafspraak met een SO (of SO-praktijk) of wijs een vervanger aan."
+)
+SUGGEST_AVG = (
+    "Maak een beschikbaarheidsafspraak met een AVG (of AVG-praktijk) of wijs een vervanger aan."
+)
+
+
+def day_gap(cov: Coverage, patient: PatientSnap, functions: tuple[str, ...], mode: str):
+    return cov.day(patient.region_id) & ~cov.patient_cover(patient, functions, mode)
+
+
+def anw_gap(
+    cov: Coverage, patient: PatientSnap, functions: tuple[str, ...], mode: str, provider=None
+):
+    return cov.anw(patient.region_id) & ~cov.patient_cover(patient, functions, mode, provider)
+
+
+def gap_2_1_3_a(cov: Coverage, patient: PatientSnap) -> dict[str, np.ndarray]:
+    """Daytime: HA, SO (VV) and AVG (where needed) available."""
+    gaps = {"ha": day_gap(cov, patient, HA, "beschikbaar")}
+    if needs_so(patient):
+        gaps["so"] = day_gap(cov, patient, SO, "beschikbaar")
+    if needs_avg(patient):
+        gaps["avg"] = day_gap(cov, patient, AVG, "beschikbaar")
+    return gaps
+
+
+def gap_2_1_3_b_1(cov: Coverage, patient: PatientSnap) -> np.ndarray:
+    """ANW: a HA available."""
+    return anw_gap(cov, patient, HA, "beschikbaar")
+
+
+def gap_2_1_3_b_2(cov: Coverage, patient: PatientSnap) -> np.ndarray | None:
+    """ANW, VV: a SO reachable; available on days the SO is regiebehandelaar."""
+    if not needs_so(patient):
+        return None
+    regie_so = cov.segments_mask(cov.regie(patient), ("so",))
+    reachable = cov.patient_cover(patient, SO, "bereikbaar")
+    available = cov.patient_cover(patient, SO, "beschikbaar")
+    missing = (regie_so & ~available) | (~regie_so & ~reachable)
+    return cov.anw(patient.region_id) & missing
+
+
+def gap_2_1_3_b_3(cov: Coverage, patient: PatientSnap) -> np.ndarray | None:
+    """ANW, GHZ: an AVG reachable by telephone."""
+    if not needs_avg(patient):
+        return None
+    return anw_gap(cov, patient, AVG, "telefonisch")
+
+
+def gap_2_1_1(cov: Coverage, patient: PatientSnap) -> dict[str, np.ndarray]:
+    """Per physician, day and ANW; the HA in ANW through the regular landscape (a HAP)."""
+    gaps = {
+        "ha": day_gap(cov, patient, HA, "beschikbaar")
+        | anw_gap(cov, patient, HA, "beschikbaar", HAP)
+    }
+    if needs_so(patient):
+        gaps["so"] = day_gap(cov, patient, SO, "beschikbaar") | anw_gap(
+            cov, patient, SO, "bereikbaar"
+        )
+    if needs_avg(patient):
+        gaps["avg"] = day_gap(cov, patient, AVG, "beschikbaar") | anw_gap(
+            cov, patient, AVG, "telefonisch"
+        )
+    return gaps
+
+
+def group_key(cov: Coverage, patient: PatientSnap) -> tuple:
+    """Everything the physician requirements depend on."""
+    return (cov.group_key(patient), needs_avg(patient), cov.regie(patient))

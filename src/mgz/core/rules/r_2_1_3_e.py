@@ -1,0 +1,47 @@
+"""2.1.3.e — Patiëntenoverdracht beschikbaar bij HAP, huisartsenpraktijk en instelling.
+
+Wat het controleert: of voor de cliënten een patiëntenoverdracht met behandelwensen en
+-grenzen (en waar nodig bejegeningsadvies) beschikbaar is bij de HAP, de praktijk en de
+instelling. Het register kent de overdracht nog niet, dus de uitkomst is per regio 'niet te
+beoordelen'; dat wordt per regio gemeld (met het aantal cliënten) en niet per cliënt, om geen
+honderdduizenden gelijke regels op te slaan.
+
+Waarom: een goede patiëntenoverdracht, opgesteld door de regiebehandelaar of de
+gedragskundige, is beschikbaar op elke plek die de cliënt kan helpen (2.1.3.e).
+
+Voorbeeld: 'Niet te beoordelen voor regio Utrecht: de patiëntenoverdracht van 1.234 cliënten
+is nog niet vastgelegd.'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from mgz.core.findings import NOT_ASSESSABLE, WARNING, Finding
+from mgz.core.rules.base import Selection, finding
+from mgz.core.snapshot import Snapshot
+
+ID = "2.1.3.e"
+TITLE = "Patiëntenoverdracht beschikbaar (HAP, praktijk, instelling)"
+SUBJECT = "region"
+SEVERITY = WARNING
+
+
+def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
+    regions = selection.regions(snapshot)
+    selection.count(ID, len(regions))
+    per_region = Counter(p.region_id for p in snapshot.patients)
+    for region in regions:
+        yield finding(
+            ID,
+            SEVERITY,
+            "region",
+            region.id,
+            f"regio {region.name}",
+            f"Niet te beoordelen voor regio {region.name}: de patiëntenoverdracht van "
+            f"{per_region.get(region.id, 0)} cliënten is nog niet vastgelegd.",
+            "Leg de patiëntenoverdracht (behandelwensen en -grenzen) vast zodra het register "
+            "dat kan; tot dan kan de toets niet slagen.",
+            status=NOT_ASSESSABLE,
+        )
