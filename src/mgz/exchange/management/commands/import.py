@@ -30,9 +30,9 @@ class Command(BaseCommand):
         except WorkbookInvalid as invalid:
             for problem in invalid.problems:
                 self.stderr.write(str(problem))
-            raise CommandError(
-                f"{len(invalid.problems)} probleem/problemen gevonden; er is niets geïmporteerd"
-            ) from None
+            found = len(invalid.problems)
+            noun = "probleem" if found == 1 else "problemen"
+            raise CommandError(f"{found} {noun} gevonden; er is niets geïmporteerd") from None
         for sheet, count in counts.items():
             self.stdout.write(f"{sheet}: {count}" + (" rijen" if check else ""))
         self.stdout.write(self.style.SUCCESS("Gecontroleerd." if check else "Geïmporteerd."))
