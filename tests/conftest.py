@@ -1,1 +1,36 @@
-"""The shared test world lives in tests/world.py; fixtures here expose it."""
+"""The shared test world (tests/world.py) as fixtures, and a client logged in per role."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.world import World, build_world
+
+
+@pytest.fixture
+def world(db) -> World:
+    return build_world()
+
+
+def login(client, user, *, verified: bool = True):
+    """Log a user in as after a password and (when `verified`) a TOTP code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if verified and device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def login_as(client, world):
+    """`login_as("hap")` returns the test client logged in (with a second factor) as that user."""
+
+    def _login(username: str, *, verified: bool = True):
+        return login(client, world.users[username], verified=verified)
+
+    return _login

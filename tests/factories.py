@@ -52,7 +52,13 @@ def location(**kw) -> Location:
 def professional(**kw) -> Professional:
     n = next(_seq)
     return Professional.objects.create(
-        **{"code": f"PRF{n}", "initials": "A.", "family_name": f"Arts {n}", "discipline": "so", **kw}
+        **{
+            "code": f"PRF{n}",
+            "initials": "A.",
+            "family_name": f"Arts {n}",
+            "discipline": "so",
+            **kw,
+        }
     )
 
 
@@ -82,7 +88,9 @@ def care_team_member(**kw) -> CareTeamMember:
         kw["patient"] = patient()
     if "professional" not in kw:
         kw["professional"] = professional()
-    return CareTeamMember.objects.create(**{"role": "regiebehandelaar", "start": date(2026, 1, 1), **kw})
+    return CareTeamMember.objects.create(
+        **{"role": "regiebehandelaar", "start": date(2026, 1, 1), **kw}
+    )
 
 
 def _bsn_for(n: int) -> str:
@@ -95,3 +103,29 @@ def _bsn_for(n: int) -> str:
         if check < 10:
             return digits + str(check)
         base += 1
+
+
+# --- Accounts (additive: used by the shared test world in tests/world.py) -----------------
+
+
+def user(username: str, *, role: str | None = None, otp: bool = True, **scope):
+    """A user with an optional membership and a confirmed TOTP device."""
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from mgz.accounts.models import Membership
+
+    obj = get_user_model().objects.create_user(
+        username=username,
+        password=TEST_PASSWORD,
+        is_superuser=scope.pop("superuser", False),
+        is_staff=scope.pop("staff", False),
+    )
+    if role:
+        Membership.objects.create(user=obj, role=role, **scope)
+    if otp:
+        TOTPDevice.objects.create(user=obj, name="test", confirmed=True)
+    return obj
+
+
+TEST_PASSWORD = "test-wachtwoord-123"
