@@ -165,8 +165,17 @@ class UnagreedLocation:
 
 
 def unagreed_pgb_locations(regiotafel: Regiotafel, day: date) -> list[UnagreedLocation]:
-    """4.1.3: pgb and uncontracted locations of this table's area without a valid agreement."""
-    covered = set(agreement_topics_by_location(day, region_ids=[regiotafel.region_id]))
+    """4.1.3: pgb and uncontracted locations of this table's area without a valid MGZ agreement.
+
+    A region-wide agreement binds only the parties that made it, and pgb and uncontracted
+    providers are outside the covenant (S.3); so such a location counts as agreed only when its
+    organisation is a party, or the agreement names the organisation or the location.
+    """
+    valid = valid_agreements(day, region_ids=[regiotafel.region_id])
+    org_ids = set(valid.values_list("parties", flat=True)) | set(
+        valid.values_list("scope_organisations", flat=True)
+    )
+    location_ids = set(valid.values_list("scope_locations", flat=True))
     candidates = (
         regiotafel.locations()
         .filter(
@@ -180,7 +189,7 @@ def unagreed_pgb_locations(regiotafel: Regiotafel, day: date) -> list[UnagreedLo
     )
     result = []
     for loc in candidates:
-        if loc.id in covered:
+        if loc.id in location_ids or loc.organisation_id in org_ids:
             continue
         pgb = loc.kind == "pgb_wooninitiatief" or loc.organisation.pgb_only
         result.append(
@@ -210,6 +219,10 @@ class ActivityTally:
     kind: str
     count: int
     source: str
+
+    @property
+    def kind_label(self) -> str:
+        return ActivityKind(self.kind).label
 
 
 def platform_activity(regiotafel: Regiotafel, start: date, end: date) -> list[ActivityTally]:

@@ -1,0 +1,1 @@
+"""The meeting report of one regiotafel (HTML and PDF): see build.py, charts.py, render.py."""

@@ -1,0 +1,191 @@
+"""Coverage per clause for one regiotafel's area: now, over past weeks, and per part of the area.
+
+The conformance engine (mgz.core.rules) is run on a snapshot of the table's region, once per
+trend point; the snapshot is loaded once. When the conformance app keeps runs of its own, the
+report can read those instead; until then this live evaluation is the source.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from mgz.conformance.loader import load_snapshot
+from mgz.core.findings import NOT_ASSESSABLE, RunResult
+from mgz.core.grid import Grid
+from mgz.core.rules.base import Selection
+from mgz.core.rules.engine import evaluate
+from mgz.core.rules.registry import all_rules
+from mgz.core.snapshot import Snapshot
+from mgz.regiotafel.models import Regiotafel
+
+
+@dataclass(frozen=True)
+class ClauseRow:
+    rule_id: str
+    title: str
+    subject_kind: str
+    severity: str
+    checked: int
+    failing: int
+    not_assessable: int
+    uncovered_hours: float
+    trend: tuple[float | None, ...] = ()
+
+    @property
+    def share(self) -> float | None:
+        """Share of checked subjects without a finding; None when nothing could be judged."""
+        judged = self.checked - self.not_assessable
+        if self.checked == 0 or judged <= 0:
+            return None
+        return max(0.0, (judged - self.failing) / self.checked)
+
+
+@dataclass
+class Coverage:
+    as_of: date
+    rows: list[ClauseRow]
+    trend_days: list[date]
+    overall_trend: list[float | None]
+    heat_rows: list[str]
+    heat_values: dict[tuple[int, int], float | None] = field(default_factory=dict)
+    heat_kind: str = "subregio"
+
+
+def _selection(snapshot: Snapshot, grid: Grid, table: Regiotafel) -> Selection:
+    selection = Selection.for_region(snapshot, grid, table.region_id)
+    if table.subregion_id:
+        locations = {loc.id for loc in snapshot.locations if loc.subregion_id == table.subregion_id}
+        selection.location_ids = frozenset(locations)
+        selection.patient_ids = frozenset(
+            p.id for p in snapshot.patients if p.location_id in locations
+        )
+    return selection
+
+
+def _run(snapshot: Snapshot, table: Regiotafel, start: date, days: int) -> RunResult:
+    return evaluate(snapshot, _selection(snapshot, Grid(start, days), table))
+
+
+def _rows(result: RunResult, trend: dict[str, list[float | None]]) -> list[ClauseRow]:
+    rows = []
+    for summary in result.summaries(all_rules()):
+        row = ClauseRow(
+            summary.rule_id,
+            summary.title,
+            summary.subject_kind,
+            summary.severity,
+            summary.checked,
+            summary.failing,
+            summary.not_assessable,
+            round(summary.uncovered_minutes / 60, 1),
+        )
+        rows.append(row)
+    return [
+        ClauseRow(**{**row.__dict__, "trend": tuple(trend.get(row.rule_id, ()))}) for row in rows
+    ]
+
+
+def _overall(rows: list[ClauseRow]) -> float | None:
+    checked = sum(r.checked for r in rows if r.share is not None)
+    ok = sum(r.share * r.checked for r in rows if r.share is not None)
+    return ok / checked if checked else None
+
+
+def coverage_for(
+    table: Regiotafel, as_of: date, *, trend_weeks: int = 6, days: int = 7
+) -> Coverage:
+    """Evaluate the week starting `as_of` and the same week at each of `trend_weeks` before."""
+    snapshot = load_snapshot(region_ids=[table.region_id])
+    trend_days = [as_of - timedelta(weeks=k) for k in range(trend_weeks, 0, -1)]
+    per_rule: dict[str, list[float | None]] = defaultdict(list)
+    overall: list[float | None] = []
+    for day in trend_days:
+        rows = _rows(_run(snapshot, table, day, days), {})
+        for row in rows:
+            per_rule[row.rule_id].append(row.share)
+        overall.append(_overall(rows))
+    current = _run(snapshot, table, as_of, days)
+    rows = _rows(current, {})
+    for row in rows:
+        per_rule[row.rule_id].append(row.share)
+    overall.append(_overall(rows))
+    rows = [ClauseRow(**{**row.__dict__, "trend": tuple(per_rule[row.rule_id])}) for row in rows]
+    coverage = Coverage(as_of, rows, [*trend_days, as_of], overall, [])
+    _heat(coverage, snapshot, table, current)
+    return coverage
+
+
+def _heat(coverage: Coverage, snapshot: Snapshot, table: Regiotafel, result: RunResult) -> None:
+    """Rows are the subregions of the area, or its providers when there is only one part.
+
+    A cell is the share of the row's patients (or locations, organisations) without a failing
+    finding of that clause; region-wide findings count for every row.
+    """
+    locations = [
+        loc
+        for loc in snapshot.locations
+        if loc.region_id == table.region_id
+        and (not table.subregion_id or loc.subregion_id == table.subregion_id)
+    ]
+    subregions = {loc.subregion_id for loc in locations if loc.subregion_id}
+    if not table.subregion_id and len(subregions) > 1:
+        names = _subregion_names(subregions)
+        row_of_location = {
+            loc.id: names.get(loc.subregion_id, "Zonder subregio") for loc in locations
+        }
+        coverage.heat_kind = "subregio"
+    else:
+        orgs = snapshot.organisation_by_id
+        row_of_location = {
+            loc.id: orgs[loc.organisation_id].name if loc.organisation_id in orgs else "?"
+            for loc in locations
+        }
+        coverage.heat_kind = "zorgaanbieder"
+    row_names = sorted(set(row_of_location.values()))
+    index = {name: i for i, name in enumerate(row_names)}
+    subjects: dict[tuple[str, int], set[int]] = defaultdict(set)  # (kind, row) -> subject ids
+    row_of: dict[tuple[str, int], int] = {}
+    for loc in locations:
+        row = index[row_of_location[loc.id]]
+        subjects[("location", row)].add(loc.id)
+        row_of[("location", loc.id)] = row
+        subjects[("organisation", row)].add(loc.organisation_id)
+        row_of[("organisation", loc.organisation_id)] = row
+    for patient in snapshot.patients:
+        if patient.location_id in row_of_location:
+            row = index[row_of_location[patient.location_id]]
+            subjects[("patient", row)].add(patient.id)
+            row_of[("patient", patient.id)] = row
+    failing: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
+    region_failing: set[str] = set()
+    for found in result.findings:
+        if found.status == NOT_ASSESSABLE:
+            continue
+        if found.subject_kind == "region":
+            region_failing.add(found.rule_id)
+            continue
+        row = row_of.get((found.subject_kind, found.subject_id))
+        if row is not None:
+            failing[(found.rule_id, row)].add(found.subject)
+    columns = [row.rule_id for row in coverage.rows]
+    kinds = {row.rule_id: row.subject_kind for row in coverage.rows}
+    assessable = {row.rule_id for row in coverage.rows if row.share is not None}
+    for i in range(len(row_names)):
+        for j, rule_id in enumerate(columns):
+            if rule_id not in assessable:
+                coverage.heat_values[(i, j)] = None
+            elif kinds[rule_id] == "region":
+                coverage.heat_values[(i, j)] = 0.0 if rule_id in region_failing else 1.0
+            else:
+                total = len(subjects.get((kinds[rule_id], i), ()))
+                bad = len(failing.get((rule_id, i), ()))
+                coverage.heat_values[(i, j)] = None if total == 0 else 1 - bad / total
+    coverage.heat_rows = row_names
+
+
+def _subregion_names(ids: set[int]) -> dict[int, str]:
+    from mgz.registry.models import Subregion
+
+    return dict(Subregion.objects.filter(id__in=ids).values_list("id", "name"))
