@@ -27,26 +27,32 @@ SUBJECT = "patient"
 SEVERITY = ERROR
 
 
+NAMES = {"ha": "huisarts", "so": "SO", "avg": "AVG"}
+
+
 def _gaps(cov, patient):
+    parts = {
+        f"{NAMES[aspect]} overdag": mask
+        for aspect, mask in physicians.gap_2_1_3_a(cov, patient).items()
+    }
+    parts["huisarts in de ANW"] = physicians.gap_2_1_3_b_1(cov, patient)
+    parts["SO in de ANW"] = physicians.gap_2_1_3_b_2(cov, patient)
+    parts["AVG in de ANW"] = physicians.gap_2_1_3_b_3(cov, patient)
     missing = cov.empty
-    for mask in physicians.gap_2_1_3_a(cov, patient).values():
-        missing = missing | mask
-    for mask in (
-        physicians.gap_2_1_3_b_1(cov, patient),
-        physicians.gap_2_1_3_b_2(cov, patient),
-        physicians.gap_2_1_3_b_3(cov, patient),
-    ):
-        if mask is not None:
+    names = []
+    for name, mask in parts.items():
+        if mask is not None and mask.any():
             missing = missing | mask
+            names.append(name)
     return [
         gap(
             cov.grid,
             "",
             missing,
             cov.anw(patient.region_id),
-            "MGZ niet volledig geregeld",
-            "Zie de bevindingen van 2.1.3.a en 2.1.3.b voor welke arts ontbreekt, "
-            "en maak daarvoor een beschikbaarheidsafspraak.",
+            f"MGZ niet volledig geregeld (ontbreekt: {', '.join(names)})",
+            "Maak voor de ontbrekende arts een beschikbaarheidsafspraak of wijs een vervanger "
+            "aan; de bevindingen van 2.1.3.a en 2.1.3.b geven de details.",
         )
     ]
 
