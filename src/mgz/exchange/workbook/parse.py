@@ -18,7 +18,7 @@ from mgz.exchange.workbook.reader import RawSheet
 MAX_LISTED_CHOICES = 12
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A data row with typed values by header; `bad` holds the headers whose cell failed."""
 
