@@ -209,3 +209,17 @@ def test_references_to_rows_of_the_same_workbook_need_no_database(db, tmp_path):
 
     assert result["locaties"].created == 1
     assert counts()["Location"] == 1
+
+
+def test_a_key_column_must_be_present_even_when_optional(world, tmp_path):
+    table = {
+        "rollen": [["zorgverlener", "organisatie", "telefoon"], ["ZV-HA", "ORG-HA", "030-1234567"]]
+    }
+    write_table(tmp_path / "rollen.xlsx", table)
+
+    with pytest.raises(WorkbookInvalid) as raised:
+        import_workbook(tmp_path / "rollen.xlsx")
+
+    assert [str(p) for p in raised.value.problems] == [
+        "rollen!1 — verplichte kolom 'functie' ontbreekt"
+    ]

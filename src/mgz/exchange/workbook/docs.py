@@ -51,7 +51,8 @@ Een naam die op `.xlsx` eindigt is een werkboek; anders is het een map met CSV-b
 
 ## Regels voor cellen
 
-- **Kolomkoppen** mogen in elke volgorde staan; hoofdletters, accenten en spaties in plaats van `_`
+- **Kolomkoppen** mogen in elke volgorde staan; sleutelkolommen moeten er altijd zijn ("kolom" in de
+  tabellen: de kolom is verplicht, de cel mag leeg zijn); hoofdletters, accenten en spaties in plaats van `_`
   maken niet uit. Een onbekende kolom is een fout; een ontbrekende verplichte kolom ook. Een
   ontbrekende optionele kolom laat bestaande waarden ongemoeid (nieuwe rijen krijgen de standaard).
 - **Tabbladen** mogen ontbreken (dan wordt dat onderdeel niet aangeraakt); een onbekend tabblad is een fout.
@@ -118,7 +119,7 @@ def _sheet_section(sheet: Sheet) -> str:
         example = for_csv(column.kind, column.example)
         cells = [
             f"`{column.header}`",
-            "ja" if column.is_required else "",
+            "ja" if column.is_required else "kolom" if column.header in sheet.key else "",
             KIND_NAMES[column.kind],
             _values(column),
             column.description,

@@ -100,7 +100,8 @@ def _map_header(raw: RawSheet, header: tuple) -> list[Problem]:
         else:
             raw.positions[name] = index
     for column in sheet.columns:
-        if column.is_required and column.header not in raw.positions:
+        needed = column.is_required or column.header in sheet.key  # rows are matched on the key
+        if needed and column.header not in raw.positions:
             problems.append(
                 Problem(sheet.name, 1, None, f"verplichte kolom '{column.header}' ontbreekt")
             )
