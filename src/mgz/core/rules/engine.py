@@ -52,11 +52,17 @@ def run_all(snapshot: Snapshot, grid: Grid, rules: Sequence[ModuleType] | None =
 # Changes ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Change:
-    """One changed object: `before` None is a creation, `after` None a deletion."""
+    """One changed object: `before` None is a creation, `after` None a deletion.
 
-    kind: str  # "arrangement", "absence", "care_team", "patient"
+    Kinds: "arrangement", "absence", "care_team" (one member), "patient", and "team": the
+    whole care team of `patient_id`, with `before`/`after` tuples of members (members have
+    no id of their own in the snapshot, so the database side replaces a patient's team).
+    """
+
+    kind: str
     before: object | None = None
     after: object | None = None
+    patient_id: int | None = None
 
 
 @dataclass
@@ -161,6 +167,8 @@ def affected(old: Snapshot, new: Snapshot, change: Change) -> Affected:
             _add_professional(snapshot, item.replacement_id, into)
         elif change.kind == "care_team":
             into.patient_ids.add(item.patient_id)
+        elif change.kind == "team":
+            into.patient_ids.add(change.patient_id)
         elif change.kind == "patient":
             into.patient_ids.add(item.id)
             into.region_ids.add(item.region_id)
@@ -263,6 +271,19 @@ def apply_change(snapshot: Snapshot, change: Change) -> Snapshot:
                     if after is not None and after.patient_id == item.patient_id:
                         rows = [m for m in rows if m != after] + [after]
                     grouped[item.patient_id] = rows
+            new.__dict__["care_team_by_patient"] = grouped
+        return new
+    if change.kind == "team":
+        old_team = set(before or ())
+        items = tuple(m for m in snapshot.care_team if m not in old_team) + tuple(after or ())
+        new = dataclasses.replace(snapshot, care_team=items, extra=extra)
+        _copy(old_cache, new, _KEEP + _PATIENT_INDEXES + _ABSENCE)
+        _carry(snapshot, extra)
+        if "care_team_by_patient" in old_cache:
+            grouped = dict(old_cache["care_team_by_patient"])
+            grouped[change.patient_id] = [
+                m for m in grouped.get(change.patient_id, ()) if m not in old_team
+            ] + list(after or ())
             new.__dict__["care_team_by_patient"] = grouped
         return new
     if change.kind == "patient":

@@ -1,0 +1,75 @@
+"""Coverage: validity dates, absences and replacements, groups of patients."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mgz.core.coverage import HAP, PRAKTIJK, Coverage
+from mgz.core.grid import Grid
+from tests.core.rules.builders import START, at, complete_region
+
+GRID = Grid(START, 7)
+
+
+def slot(grid, moment) -> int:
+    return grid.slot_at_or_after(moment)
+
+
+def test_an_absence_without_replacement_removes_the_cover():
+    world = complete_region()
+    world.absence(world["so"], at(2026, 12, 8, 10, 7), at(2026, 12, 8, 12))
+    cov = Coverage(world.snapshot(), GRID)
+    mask = cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar")
+    assert mask[slot(GRID, at(2026, 12, 8, 10))]  # 10:00 starts before the absence
+    assert not mask[slot(GRID, at(2026, 12, 8, 10, 15))]
+    assert not mask[slot(GRID, at(2026, 12, 8, 11, 45))]
+    assert mask[slot(GRID, at(2026, 12, 8, 12))]
+
+
+def test_a_present_replacement_carries_the_arrangement_an_absent_one_does_not():
+    world = complete_region()
+    world.absence(world["so"], at(2026, 12, 8, 10), at(2026, 12, 8, 14), replacement=world["ha2"])
+    world.absence(world["ha2"], at(2026, 12, 8, 13), at(2026, 12, 8, 15))
+    cov = Coverage(world.snapshot(), GRID)
+    mask = cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar")
+    assert mask[slot(GRID, at(2026, 12, 8, 12))]
+    assert not mask[slot(GRID, at(2026, 12, 8, 13))]
+
+
+def test_validity_dates_are_inclusive_local_days():
+    world = complete_region()
+    world.replace(world["a_so"], valid_from=date(2026, 12, 9), valid_to=date(2026, 12, 10))
+    cov = Coverage(world.snapshot(), GRID)
+    mask = cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar")
+    assert not mask[slot(GRID, at(2026, 12, 8, 23, 45))]
+    assert mask[slot(GRID, at(2026, 12, 9, 0))]
+    assert mask[slot(GRID, at(2026, 12, 10, 23, 45))]
+    assert not mask[slot(GRID, at(2026, 12, 11, 0))]
+
+
+def test_a_weaker_mode_does_not_satisfy_a_stronger_requirement():
+    world = complete_region()
+    world.replace(world["a_so"], mode="telefonisch")
+    cov = Coverage(world.snapshot(), GRID)
+    patient = world["p_linde"]
+    assert cov.patient_cover(patient, ("so_zorg",), "telefonisch").all()
+    assert not cov.patient_cover(patient, ("so_zorg",), "bereikbaar").any()
+
+
+def test_provider_filters_tell_the_hap_from_the_practice():
+    world = complete_region()
+    cov = Coverage(world.snapshot(), GRID)
+    patient = world["p_home"]
+    anw = cov.anw(patient.region_id)
+    assert (cov.patient_cover(patient, ("ha_zorg",), "beschikbaar", HAP) == anw).all()
+    practice = cov.patient_cover(patient, ("ha_zorg",), "beschikbaar", PRAKTIJK)
+    assert not (practice & anw).any() and practice.any()
+
+
+def test_patients_of_one_location_share_one_mask():
+    world = complete_region()
+    twin = world.patient(world["region"], world["linde"], "VV05")
+    cov = Coverage(world.snapshot(), GRID)
+    a = cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar")
+    b = cov.patient_cover(twin, ("so_zorg",), "beschikbaar")
+    assert a is b
