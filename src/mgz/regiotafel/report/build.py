@@ -96,10 +96,7 @@ def build_report(
                 title="Aandeel zonder bevinding, alle artikelen",
             )
         ),
-        sparklines={
-            row.rule_id: mark_safe(charts.sparkline(row.trend))
-            for row in coverage.rows
-        },
+        sparklines={row.rule_id: mark_safe(charts.sparkline(row.trend)) for row in coverage.rows},
         knelpunten=knelpunten,
         due_for_review=list(
             queries.agreements_due_for_review(regiotafel, as_of).prefetch_related("parties")
