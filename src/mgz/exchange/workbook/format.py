@@ -74,6 +74,10 @@ class Column:
         return tuple(str(code) for code, _ in self.field.choices) if self.kind == "choice" else ()
 
     @cached_property
+    def choice_by_lower(self) -> dict[str, str]:
+        return {code.lower(): code for code in self.choices}
+
+    @cached_property
     def target(self) -> str | None:
         """The sheet a reference column points to."""
         if self.kind not in ("ref", "refs"):

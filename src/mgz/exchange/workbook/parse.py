@@ -86,8 +86,7 @@ def _parse_cell(row: Row, column: Column, value: object, problems: list[Problem]
 
 def _choice(column: Column, text: str) -> str:
     """The stable code, matched without regard to case ('vv05' is 'VV05')."""
-    by_lower = {code.lower(): code for code in column.choices}
-    code = by_lower.get(text.lower())
+    code = column.choice_by_lower.get(text.lower())
     if code is None:
         listed = ", ".join(column.choices[:MAX_LISTED_CHOICES])
         more = " …" if len(column.choices) > MAX_LISTED_CHOICES else ""
@@ -97,5 +96,7 @@ def _choice(column: Column, text: str) -> str:
 
 
 def _joined(error: ValidationError, value: object) -> str:
+    """The validators' messages, prefixed by the value unless they quote it already."""
     messages = " ".join(str(m).rstrip(".") + "." for m in error.messages)
-    return f"'{as_text(value)}': {messages}"
+    text = as_text(value)
+    return messages if f"'{text}'" in messages else f"'{text}': {messages}"

@@ -56,8 +56,6 @@ def dmy(day: date | None) -> str:
 def check_duplicates(rows: Rows, index: Index) -> Iterator[Problem]:
     for name, sheet_rows in rows.items():
         sheet = SHEET_BY_NAME[name]
-        if not all(h in sheet.by_header for h in sheet.key):
-            continue
         first: dict[tuple, int] = {}
         for row in sheet_rows:
             if not row.usable(*sheet.key) or row.key[0] in ("", None):
