@@ -34,3 +34,13 @@ def login_as(client, world):
         return login(client, world.users[username], verified=verified)
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _fresh_live_conformance():
+    """Live conformance results are cached per region id; ids repeat between tests."""
+    from mgz.web import conformance_source
+
+    conformance_source.forget()
+    yield
+    conformance_source.forget()
