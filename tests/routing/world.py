@@ -135,7 +135,13 @@ ARRANGEMENTS = (
         location_ids=frozenset({1}),
     ),
     arrangement(
-        5, "so_zorg", "beschikbaar", "organisatie", "anw", professional_id=4, scope_organisation_id=1
+        5,
+        "so_zorg",
+        "beschikbaar",
+        "organisatie",
+        "anw",
+        professional_id=4,
+        scope_organisation_id=1,
     ),
     arrangement(
         6,

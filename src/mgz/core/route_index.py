@@ -316,10 +316,12 @@ class RouteIndex:
         periods = entry.periods
         i = bisect_right(periods.starts, t) - 1
         anw = periods.anw[i]
+        # Steps whose clauses differ by day and ANW change at the period boundary.
         low = max(t - limit, periods.starts[i])
         high = t + limit
         if i + 1 < len(periods.starts) and periods.starts[i + 1] < high:
             high = periods.starts[i + 1]
+        free_low, free_high = t - limit, t + limit
         plan_key = (*entry.plan_key, question, urgency in EMERGENCY_URGENCIES, caller)
         specs = self._plans.get(plan_key)
         if specs is None:
@@ -331,7 +333,10 @@ class RouteIndex:
             if spec.role == "spoed":
                 steps.append(make_step(spec, anw, None, None, (None, None)))
                 continue
-            s_low, s_high = low, high
+            if spec.clauses_day != spec.clauses_anw or spec.gap_day != spec.gap_anw:
+                s_low, s_high = low, high
+            else:
+                s_low, s_high = free_low, free_high
             if spec.role == "regiebehandelaar":
                 if regie_id is None:
                     steps.append(None)

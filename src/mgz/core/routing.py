@@ -435,7 +435,7 @@ def plan_steps(
                 "behandelaar",
                 "so_zorg",
                 True,
-                ("2.1.4.d",),
+                ("2.1.4.d", "2.4.1.a") if question == "multidomein" else ("2.1.4.d",),
                 "Verblijf met behandeling: alle huisartsgeneeskundige zorg via de SO van de instelling.",
             )
         )
@@ -665,11 +665,15 @@ def finish(
                 )
             else:
                 label = FUNCTION_LABELS.get(spec.functions[0], spec.functions[0]).lower()
-                notes.append(f"Geen {label} bereikbaar op dit moment.")
+                clause = (spec.clauses_anw if anw else spec.clauses_day)[0]
+                notes.append(f"Geen {label} bereikbaar op dit moment ({clause}).")
             continue
         if step.arrangement_code and step.arrangement_code in seen_arrangements:
             # the same contact already stands higher in the chain: say so once, not twice
-            notes.append(f"{step.name} staat al hierboven en is ook {ROLE_LABELS[step.role]}.")
+            notes.append(
+                f"{step.name} staat al hierboven en is ook {ROLE_LABELS[step.role]} "
+                f"({', '.join(step.clauses)})."
+            )
             continue
         if step.arrangement_code:
             seen_arrangements.add(step.arrangement_code)
