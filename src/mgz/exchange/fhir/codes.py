@@ -125,5 +125,5 @@ FIRST_CONTACT = "01"
 CONTACT_ROLE_DISPLAY = {
     "01": "Eerste relatie/contactpersoon",
     "02": "Tweede relatie/contactpersoon",
-    "24": "Wettelijk vertegenwoordiger",
+    "24": "Wettelijke vertegenwoordiger",
 }
