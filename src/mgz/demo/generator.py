@@ -125,7 +125,8 @@ class Batch:
     """Unsaved rows of one region (or of the national organisations), by model."""
 
     def __init__(self) -> None:
-        self.rows: dict[type[models.Model], list[models.Model]] = defaultdict(list)
+        # Model instances, except (left id, right id) pairs for the many-to-many tables.
+        self.rows: dict[type[models.Model], list] = defaultdict(list)
 
     def counts(self) -> dict[str, int]:
         return {_label(model): len(self.rows[model]) for model in INSERT_ORDER}
@@ -154,8 +155,9 @@ class Context:
         self.batch.rows[model].append(obj)
         return obj
 
-    def link(self, model: type[models.Model], **fields: object) -> None:
-        self.batch.rows[model].append(model(**fields))
+    def link(self, model: type[models.Model], left: int, right: int) -> None:
+        """A many-to-many row, kept as a plain (left id, right id) pair: there are many."""
+        self.batch.rows[model].append((left, right))
 
     def take(self) -> Batch:
         batch, self.batch = self.batch, Batch()
@@ -211,10 +213,21 @@ class _PatientPlan:
 
 
 class _Loc:
-    __slots__ = ("avg", "gp_practice", "kind", "met", "obj", "provider", "residents", "so", "sub")
+    __slots__ = (
+        "avg",
+        "gp_practice",
+        "kind",
+        "met",
+        "obj",
+        "provider",
+        "residents",
+        "size",
+        "so",
+        "sub",
+    )
 
-    def __init__(self, kind: str, met: bool) -> None:
-        self.kind, self.met = kind, met
+    def __init__(self, kind: str, met: bool, size: int = 0) -> None:
+        self.kind, self.met, self.size = kind, met, size
         self.residents: list[_PatientPlan] = []
         self.sub = 0
         self.provider: _Provider | None = None
@@ -356,11 +369,9 @@ class RegionBuilder:
             note=note,
         )
         for loc in locations:
-            self.ctx.link(
-                ArrangementLocation, arrangement_id=arrangement.id, location_id=loc.obj.id
-            )
+            self.ctx.link(ArrangementLocation, arrangement.id, loc.obj.id)
         for plan in patients:
-            self.ctx.link(ArrangementPatient, arrangement_id=arrangement.id, patient_id=plan.id)
+            self.ctx.link(ArrangementPatient, arrangement.id, plan.id)
 
     # -- the region ----------------------------------------------------------------------
 
@@ -483,22 +494,20 @@ class RegionBuilder:
                 met = (n == 0) if 0 < share < 1 and n < 2 else rng.random() < share
                 loc = _Loc(kind, met)
                 size = rng.randint(low, high)
-                loc.residents = [None] * size  # slots, filled below
+                loc.size = size
                 capacity += size
                 locs.append(loc)
             if kind == LocationKind.PGB_WOONINITIATIEF:
                 # Fill in order, so each wooninitiatief is (mostly) one sector.
                 start = 0
                 for loc in locs:
-                    take = max(1, round(len(loc.residents) * len(residents) / capacity))
+                    take = max(1, round(loc.size * len(residents) / capacity))
                     loc.residents = residents[start : start + take]
                     start += take
                 locs[-1].residents.extend(residents[start:])
             else:
-                slots = [loc for loc in locs for _ in loc.residents]
+                slots = [loc for loc in locs for _ in range(loc.size)]
                 rng.shuffle(slots)
-                for loc in locs:
-                    loc.residents = []
                 for plan, loc in zip(residents, slots, strict=False):
                     loc.residents.append(plan)
             locs = [loc for loc in locs if loc.residents]
@@ -653,7 +662,7 @@ class RegionBuilder:
             if loc is self.planned:
                 capacity = rng.randint(*self._sizes(loc.kind))
             else:
-                capacity = max(len(loc.residents), round(len(loc.residents) / OCCUPANCY))
+                capacity = max(len(loc.residents), loc.size)
             implemented = today - timedelta(days=rng.randrange(200, 3000))
             loc.obj = self.ctx.new(
                 Location,

@@ -60,9 +60,11 @@ class Command(BaseCommand):
 
     def _report(self, summary: Summary) -> None:
         out = self.stdout
+        regions = len(summary.regions)
         out.write(
             f"Synthetisch Nederland geladen (schaal {summary.scale}, seed {summary.seed}, "
-            f"{len(summary.regions)} regio's) in {summary.seconds:.1f} s."
+            f"{regions} {'regio' if regions == 1 else 'regio' + chr(39) + 's'}) "
+            f"in {summary.seconds:.1f} s."
         )
         out.write("Aangemaakt:")
         for label, count in summary.rows.items():
