@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from mgz.api import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("account/", include("mgz.accounts.urls")),
     path("regiotafel/", include("mgz.regiotafel.urls")),
+    path("fhir/", include("mgz.exchange.fhir.urls")),
     path("", include("mgz.web.urls")),
 ]

@@ -1,0 +1,53 @@
+"""Invalidate the routing index when anything it is built from changes.
+
+Every save, delete or m2m change of a model the index reads changes the version token in the
+same transaction (so a rolled-back change invalidates nothing elsewhere) and drops this
+process's index at once. Bulk operations (bulk_create, QuerySet.update) send no signals: code
+that uses them calls `mgz.routing.services.invalidate()` itself, or `mgz routing_invalidate`.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from mgz.availability.models import Absence, Arrangement
+from mgz.registry.models import (
+    CareTeamMember,
+    Location,
+    Organisation,
+    Patient,
+    Professional,
+    Region,
+    Subregion,
+)
+
+WATCHED = (
+    Arrangement,
+    Absence,
+    CareTeamMember,
+    Patient,
+    Location,
+    Professional,
+    Organisation,
+    Region,
+    Subregion,
+)
+
+
+def _changed(sender, **kwargs) -> None:
+    from mgz.routing.services import invalidate
+
+    invalidate()
+
+
+def _m2m_changed(sender, action: str, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        _changed(sender)
+
+
+def connect() -> None:
+    for model in WATCHED:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"routing-save-{model.__name__}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"routing-delete-{model.__name__}")
+    for through in (Arrangement.locations.through, Arrangement.patients.through):
+        m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"routing-m2m-{through}")
