@@ -14,7 +14,7 @@ from mgz.regiotafel.models import Knelpunt, KnelpuntStep, Member, Regiotafel
 from mgz.regiotafel.report import charts
 from mgz.regiotafel.report.coverage import Coverage, coverage_for
 
-MAX_HEAT_ROWS = 40
+MAX_HEAT_ROWS = 25
 MAX_LISTED = 60
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from mgz.conformance.loader import load_snapshot
-from mgz.core.findings import NOT_ASSESSABLE, RunResult
+from mgz.core.calendar import TZ
+from mgz.core.findings import NOT_ASSESSABLE, Finding, RunResult
 from mgz.core.grid import Grid
 from mgz.core.rules.base import Selection
 from mgz.core.rules.engine import evaluate
@@ -64,60 +65,92 @@ def _selection(snapshot: Snapshot, grid: Grid, table: Regiotafel) -> Selection:
     return selection
 
 
-def _run(snapshot: Snapshot, table: Regiotafel, start: date, days: int) -> RunResult:
-    return evaluate(snapshot, _selection(snapshot, Grid(start, days), table))
+def _week_failures(
+    result: RunResult, starts: list[datetime]
+) -> tuple[list[dict[str, set]], list[dict[str, int]], list[Finding]]:
+    """Per week: rule id → failing subjects, rule id → uncovered minutes; and the last week's
+    failing findings. A finding without intervals (not about time) fails every week."""
+    weeks = len(starts) - 1
+    failing: list[dict[str, set]] = [defaultdict(set) for _ in range(weeks)]
+    minutes: list[dict[str, int]] = [defaultdict(int) for _ in range(weeks)]
+    current: list[Finding] = []
+    for found in result.findings:
+        if found.status == NOT_ASSESSABLE:
+            continue
+        if not found.intervals:
+            for w in range(weeks):
+                failing[w][found.rule_id].add(found.subject)
+            current.append(found)
+            continue
+        hit_last = False
+        for interval in found.intervals:
+            for w in range(weeks):
+                lo, hi = max(interval.start, starts[w]), min(interval.end, starts[w + 1])
+                if lo < hi:
+                    failing[w][found.rule_id].add(found.subject)
+                    minutes[w][found.rule_id] += int((hi - lo).total_seconds() // 60)
+                    hit_last = hit_last or w == weeks - 1
+        if hit_last:
+            current.append(found)
+    return failing, minutes, current
 
 
-def _rows(result: RunResult, trend: dict[str, list[float | None]]) -> list[ClauseRow]:
-    rows = []
-    for summary in result.summaries(all_rules()):
-        row = ClauseRow(
-            summary.rule_id,
-            summary.title,
-            summary.subject_kind,
-            summary.severity,
-            summary.checked,
-            summary.failing,
-            summary.not_assessable,
-            round(summary.uncovered_minutes / 60, 1),
-        )
-        rows.append(row)
-    return [
-        ClauseRow(**{**row.__dict__, "trend": tuple(trend.get(row.rule_id, ()))}) for row in rows
-    ]
-
-
-def _overall(rows: list[ClauseRow]) -> float | None:
-    checked = sum(r.checked for r in rows if r.share is not None)
-    ok = sum(r.share * r.checked for r in rows if r.share is not None)
-    return ok / checked if checked else None
+def _share(checked: int, not_assessable: int, failing: int) -> float | None:
+    judged = checked - not_assessable
+    if checked == 0 or judged <= 0:
+        return None
+    return max(0.0, (judged - failing) / checked)
 
 
 def coverage_for(
     table: Regiotafel, as_of: date, *, trend_weeks: int = 6, days: int = 7
 ) -> Coverage:
-    """Evaluate the week starting `as_of` and the same week at each of `trend_weeks` before."""
+    """One evaluation from `trend_weeks` weeks before `as_of` to a week after it, cut into
+    weeks: the last week is 'now', the earlier ones make the trend. One run instead of one per
+    week keeps the report for the largest region within seconds."""
     snapshot = load_snapshot(region_ids=[table.region_id])
-    trend_days = [as_of - timedelta(weeks=k) for k in range(trend_weeks, 0, -1)]
-    per_rule: dict[str, list[float | None]] = defaultdict(list)
-    overall: list[float | None] = []
-    for day in trend_days:
-        rows = _rows(_run(snapshot, table, day, days), {})
-        for row in rows:
-            per_rule[row.rule_id].append(row.share)
-        overall.append(_overall(rows))
-    current = _run(snapshot, table, as_of, days)
-    rows = _rows(current, {})
-    for row in rows:
-        per_rule[row.rule_id].append(row.share)
-    overall.append(_overall(rows))
-    rows = [ClauseRow(**{**row.__dict__, "trend": tuple(per_rule[row.rule_id])}) for row in rows]
-    coverage = Coverage(as_of, rows, [*trend_days, as_of], overall, [])
+    first = as_of - timedelta(weeks=trend_weeks)
+    trend_days = [first + timedelta(days=days * k) for k in range(trend_weeks + 1)]
+    grid = Grid(first, days * (trend_weeks + 1))
+    result = evaluate(snapshot, _selection(snapshot, grid, table))
+    starts = [
+        datetime.combine(day, time.min, tzinfo=TZ)
+        for day in [*trend_days, as_of + timedelta(days=days)]
+    ]
+    failing, minutes, current = _week_failures(result, starts)
+    summaries = result.summaries(all_rules())
+    rows = []
+    for s in summaries:
+        trend = tuple(
+            _share(s.checked, s.not_assessable, len(failing[w].get(s.rule_id, ())))
+            for w in range(len(trend_days))
+        )
+        rows.append(
+            ClauseRow(
+                s.rule_id,
+                s.title,
+                s.subject_kind,
+                s.severity,
+                s.checked,
+                len(failing[-1].get(s.rule_id, ())),
+                s.not_assessable,
+                round(minutes[-1].get(s.rule_id, 0) / 60, 1),
+                trend,
+            )
+        )
+    overall = []
+    for w in range(len(trend_days)):
+        judged = [(r.checked, r.trend[w]) for r in rows if r.trend[w] is not None]
+        total = sum(c for c, _ in judged)
+        overall.append(sum(c * v for c, v in judged) / total if total else None)
+    coverage = Coverage(as_of, rows, trend_days, overall, [])
     _heat(coverage, snapshot, table, current)
     return coverage
 
 
-def _heat(coverage: Coverage, snapshot: Snapshot, table: Regiotafel, result: RunResult) -> None:
+def _heat(
+    coverage: Coverage, snapshot: Snapshot, table: Regiotafel, current: list[Finding]
+) -> None:
     """Rows are the subregions of the area, or its providers when there is only one part.
 
     A cell is the share of the row's patients (or locations, organisations) without a failing
@@ -160,9 +193,7 @@ def _heat(coverage: Coverage, snapshot: Snapshot, table: Regiotafel, result: Run
             row_of[("patient", patient.id)] = row
     failing: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
     region_failing: set[str] = set()
-    for found in result.findings:
-        if found.status == NOT_ASSESSABLE:
-            continue
+    for found in current:
         if found.subject_kind == "region":
             region_failing.add(found.rule_id)
             continue

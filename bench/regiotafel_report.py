@@ -1,0 +1,150 @@
+"""Benchmark: the meeting report for the largest region of the region-scale demo.
+
+Usage:
+    MGZ_VAR_DIR=/tmp/mgz-bench .venv/bin/python bench/regiotafel_report.py [--runs 5]
+
+An empty database is migrated and filled with `mgz demo --scale region` first. The largest
+region (by patients) gets a regiotafel if it has none: convened by its zorgkantoor, with
+members, a few agreements and knelpunten, so every section of the report has content.
+Prints the median and the spread of building the report data, the HTML and the PDF.
+The requirement (issue 7): the report builds in at most 10 seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mgz.conf.dev")
+os.environ.setdefault("SECRET_KEY", "bench-only")
+os.environ.setdefault("MGZ_BSN_ENCRYPTION_KEY", "bench-only")
+os.environ.setdefault("MGZ_BSN_HASH_KEY", "bench-only")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db.models import Count  # noqa: E402
+
+from mgz.regiotafel import services  # noqa: E402
+from mgz.regiotafel.constants import AgreementKind, PartyKind, ScopeKind, Topic  # noqa: E402
+from mgz.regiotafel.models import Regiotafel  # noqa: E402
+from mgz.regiotafel.report.build import build_report  # noqa: E402
+from mgz.regiotafel.report.render import render_html, render_pdf  # noqa: E402
+from mgz.registry.models import Location, Organisation, Patient, Region  # noqa: E402
+
+
+def ensure_data(today: date) -> Region:
+    call_command("migrate", verbosity=0)
+    if not Patient.objects.exists():
+        print("demo-data laden (scale region)…", flush=True)
+        started = time.perf_counter()
+        call_command("demo", scale="region", seed=1, today=today, verbosity=0)
+        print(f"  geladen in {time.perf_counter() - started:.1f} s", flush=True)
+    return Region.objects.annotate(n=Count("patients")).order_by("-n").first()
+
+
+def ensure_table(region: Region, today: date) -> Regiotafel:
+    table = Regiotafel.objects.filter(region=region, subregion__isnull=True).first()
+    if table:
+        return table
+    zorgkantoor = Organisation.objects.filter(
+        kind="zorgkantoor"
+    ).first() or Organisation.objects.create(
+        code=f"ZK-{region.code}",
+        name=f"Zorgkantoor {region.name}",
+        kind="zorgkantoor",
+        region=region,
+    )
+    table = services.convene(region, zorgkantoor, on=today - timedelta(days=365))
+    kinds = {
+        "zorgaanbieder_vv": PartyKind.ZORGAANBIEDER,
+        "huisartsenpraktijk": PartyKind.HUISARTSEN,
+        "hap": PartyKind.HDS_HAP,
+        "so_avg_praktijk": PartyKind.SO,
+    }
+    parties = []
+    for kind, party_kind in kinds.items():
+        org = Organisation.objects.filter(region=region, kind=kind).first()
+        if org:
+            parties.append(org)
+            services.add_member(
+                table, org, party_kind, representative=org.name, start=table.convened_on
+            )
+    locations = list(Location.objects.filter(region=region)[:20])
+    for i, topics in enumerate(
+        [[Topic.MDO, Topic.CONSULTATIE], [Topic.MEDEBEHANDELING, Topic.REGIEBEHANDELAARSCHAP]]
+    ):
+        services.create_agreement(
+            table,
+            title=f"Regionale afspraak {i + 1}",
+            kind=AgreementKind.MEDISCH_INHOUDELIJK,
+            topics=topics,
+            parties=parties,
+            valid_from=today - timedelta(days=200),
+            review_date=today + timedelta(days=30),
+        )
+    services.create_agreement(
+        table,
+        title="ANW en vervanging voor twintig locaties",
+        kind=AgreementKind.ORGANISATORISCH,
+        topics=[Topic.BESCHIKBAARHEID_ANW, Topic.VERVANGING],
+        parties=parties,
+        scope_kind=ScopeKind.LOCATION,
+        scope_locations=locations,
+        valid_from=today - timedelta(days=100),
+    )
+    for i in range(8):
+        k = services.raise_knelpunt(
+            table,
+            title=f"Knelpunt {i + 1}",
+            description="Benchmark",
+            raised_by=parties[0],
+            about_location=locations[i],
+            today=today - timedelta(days=90),
+        )
+        for _ in range(i % 3):
+            k = services.escalate(k, decision="Niet opgelost.", today=today - timedelta(days=60))
+    return table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    today = date.today()
+    region = ensure_data(today)
+    table = ensure_table(region, today)
+    patients = Patient.objects.filter(region=region).count()
+    locations = Location.objects.filter(region=region).count()
+    print(f"regio {region.name}: {patients} cliënten, {locations} locaties", flush=True)
+    build, html, pdf, total = [], [], [], []
+    for run in range(args.runs):
+        t0 = time.perf_counter()
+        report = build_report(table, as_of=today)
+        t1 = time.perf_counter()
+        render_html(report)
+        t2 = time.perf_counter()
+        document = render_pdf(report)
+        t3 = time.perf_counter()
+        build.append(t1 - t0)
+        html.append(t2 - t1)
+        pdf.append(t3 - t2)
+        total.append(t3 - t0)
+        print(f"  run {run + 1}: {t3 - t0:.2f} s ({len(document) // 1024} kB PDF)", flush=True)
+    for name, values in (("gegevens", build), ("HTML", html), ("PDF", pdf), ("totaal", total)):
+        print(
+            f"{name:>9}: mediaan {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f})"
+        )
+    print("eis: ≤ 10 s —", "gehaald" if statistics.median(total) <= 10 else "NIET gehaald")
+
+
+if __name__ == "__main__":
+    main()
