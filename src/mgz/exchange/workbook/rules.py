@@ -183,7 +183,7 @@ def check_bsn_unique(rows: Rows, index: Index) -> Iterator[Problem]:
 
 def check_one_regiebehandelaar(rows: Rows, index: Index) -> Iterator[Problem]:
     """At most one regiebehandelaar per patient per day, across the workbook and the database."""
-    regie = CareTeamRole.REGIEBEHANDELAAR
+    regie = CareTeamRole.REGIEBEHANDELAAR.value
     periods: dict[str, list[tuple[date, date, Row | None, str]]] = defaultdict(list)
     keys = set()
     for row in rows.get("behandelteam", []):

@@ -56,13 +56,13 @@ def _header_cells(ws, sheet: Sheet, bold: Font) -> list:
 
 
 def _data_cells(ws, sheet: Sheet, values: list) -> list:
+    """Plain values, except dates and times: those need a cell with a number format."""
     cells = []
     for column, value in zip(sheet.columns, values, strict=True):
-        cell = WriteOnlyCell(ws, value=for_xlsx(column.kind, value))
-        if column.kind in NUMBER_FORMATS and cell.value is not None:
+        cell = for_xlsx(column.kind, value)
+        if column.kind in NUMBER_FORMATS and cell is not None:
+            cell = WriteOnlyCell(ws, value=cell)
             cell.number_format = NUMBER_FORMATS[column.kind]
-        elif column.kind in ("text", "ref", "bsn", "choice"):
-            cell.number_format = "@"  # keeps leading zeros of AGB codes and phone numbers
         cells.append(cell)
     return cells
 
