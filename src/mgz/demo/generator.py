@@ -17,6 +17,8 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from functools import cache
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from django.db import models
@@ -121,6 +123,19 @@ LOCATION_PREFIX = {
 OCCUPANCY = 0.95
 
 
+class Row(SimpleNamespace):
+    """One unsaved row: the model's field attnames as attributes.
+
+    Django model instances cost tens of microseconds each to build; at two million rows
+    that alone would take minutes, so rows are plain namespaces the writer reads directly.
+    """
+
+
+@cache
+def _defaults(model: type[models.Model]) -> dict[str, object]:
+    return {field.attname: field.get_default() for field in model._meta.concrete_fields}
+
+
 class Batch:
     """Unsaved rows of one region (or of the national organisations), by model."""
 
@@ -146,14 +161,20 @@ class Context:
         self.bsn = synth.BsnSequence(random.Random(f"{seed}:bsn"))
         self.planted: dict[str, list[str]] = {kind: [] for kind in IMPERFECTION_KINDS}
         self.batch = Batch()
-        self.national: dict[str, Organisation] = {}
+        self.national: dict[str, Row] = {}
 
-    def new(self, model: type[models.Model], **fields: object) -> models.Model:
+    def new(self, model: type[models.Model], **fields: object) -> Row:
         pk = self.next_id[model]
         self.next_id[model] = pk + 1
-        obj = model(id=pk, **fields)
-        self.batch.rows[model].append(obj)
-        return obj
+        return self.add(model, id=pk, **fields)
+
+    def add(self, model: type[models.Model], **fields: object) -> Row:
+        """A row with the model's defaults for every field not given (the id included)."""
+        values = dict(_defaults(model))
+        values.update(fields)
+        row = Row(**values)
+        self.batch.rows[model].append(row)
+        return row
 
     def link(self, model: type[models.Model], left: int, right: int) -> None:
         """A many-to-many row, kept as a plain (left id, right id) pair: there are many."""
@@ -208,8 +229,8 @@ class _PatientPlan:
         self.home_sub = 0
         self.ion: _Practice | None = None
         self.only_avg = self.so_regie = self.without_regie = False
-        self.coordinator: Professional | None = None
-        self.wijk: Organisation | None = None
+        self.coordinator: Row | None = None
+        self.wijk: Row | None = None
 
 
 class _Loc:
@@ -232,17 +253,17 @@ class _Loc:
         self.sub = 0
         self.provider: _Provider | None = None
         self.gp_practice: _Practice | None = None
-        self.so: Professional | None = None
-        self.avg: Professional | None = None
-        self.obj: Location | None = None
+        self.so: Row | None = None
+        self.avg: Row | None = None
+        self.obj: Row | None = None
 
 
 class _Practice:
     __slots__ = ("gps", "home_patients", "locations", "obj", "sub")
 
-    def __init__(self, obj: Organisation, sub: int) -> None:
+    def __init__(self, obj: Row, sub: int) -> None:
         self.obj, self.sub = obj, sub
-        self.gps: list[Professional] = []
+        self.gps: list[Row] = []
         self.locations: list[_Loc] = []
         self.home_patients: list[_PatientPlan] = []
 
@@ -250,11 +271,11 @@ class _Practice:
 class _Provider:
     __slots__ = ("avgs", "behavioural", "locs", "obj", "sector", "sos")
 
-    def __init__(self, obj: Organisation, sector: str, locs: list[_Loc]) -> None:
+    def __init__(self, obj: Row, sector: str, locs: list[_Loc]) -> None:
         self.obj, self.sector, self.locs = obj, sector, locs
-        self.sos: list[Professional] = []
-        self.avgs: list[Professional] = []
-        self.behavioural: Professional | None = None
+        self.sos: list[Row] = []
+        self.avgs: list[Row] = []
+        self.behavioural: Row | None = None
 
 
 class RegionBuilder:
@@ -302,9 +323,7 @@ class RegionBuilder:
             return max(3, low // 4), max(5, high // 5)
         return low, high
 
-    def _professional(
-        self, discipline: str, org: Organisation, title: str, prefix: str
-    ) -> Professional:
+    def _professional(self, discipline: str, org: Row, title: str, prefix: str) -> Row:
         _, family = synth.person_name(self.rng)
         phone = self._phone()
         prof = self.ctx.new(
@@ -325,7 +344,7 @@ class RegionBuilder:
         )
         return prof
 
-    def _org(self, kind: str, name: str, prefix: str, **extra: object) -> Organisation:
+    def _org(self, kind: str, name: str, prefix: str, **extra: object) -> Row:
         return self.ctx.new(
             Organisation,
             code=self._code(prefix, 3),
@@ -344,11 +363,11 @@ class RegionBuilder:
         pattern: str,
         scope_kind: str,
         phone: str,
-        professional: Professional | None = None,
-        provider: Organisation | None = None,
+        professional: Row | None = None,
+        provider: Row | None = None,
         locations: Sequence[_Loc] = (),
         patients: Sequence[_PatientPlan] = (),
-        scope_organisation: Organisation | None = None,
+        scope_organisation: Row | None = None,
         scope_sector: str = "",
         note: str = "",
     ) -> None:
@@ -402,8 +421,8 @@ class RegionBuilder:
             )
             for n in range(self.n_hds)
         ]
-        self.subregions: list[Subregion] = []
-        self.haps: list[Organisation] = []
+        self.subregions: list[Row] = []
+        self.haps: list[Row] = []
         for n in range(self.n_haps):
             town = spec.towns[n % len(spec.towns)]
             suffix = f" {n // len(spec.towns) + 1}" if n >= len(spec.towns) else ""
@@ -720,7 +739,7 @@ class RegionBuilder:
             for plan in loc.residents:
                 plan.coordinator = rng.choice(staff)
         home = [plan for plan in self.plans if plan.location is None]
-        wijk_staff: dict[int, list[Professional]] = {}
+        wijk_staff: dict[int, list[Row]] = {}
         for n, org in enumerate(self.wijk):
             count = max(1, math.ceil(len(home) / ref.HOME_CLIENTS_PER_COORDINATOR / len(self.wijk)))
             wijk_staff[n] = [
@@ -809,7 +828,7 @@ class RegionBuilder:
             contact_phone = synth.mobile(rng)
             if id(plan) not in no_companion:
                 if loc is not None and rng.random() < 0.3 and plan.coordinator is not None:
-                    companion_name = str(plan.coordinator)
+                    companion_name = f"{plan.coordinator.initials} {plan.coordinator.family_name}"
                     companion_phone = self._phone()
                 else:
                     companion_name = f"{contact_given} {contact_family}"
@@ -817,7 +836,8 @@ class RegionBuilder:
             vb = profiel.startswith(("VG", "LVG", "SGLVG")) or (
                 plan.sector == Sector.GHZ and rng.random() < 0.1
             )
-            patient = Patient(
+            patient = ctx.add(
+                Patient,
                 id=plan.id,
                 code=f"{self.code}-C{n + 1:05d}",
                 bsn_encrypted=bsn_crypto.encrypt(bsn),
@@ -840,7 +860,6 @@ class RegionBuilder:
                 companion_phone=companion_phone,
             )
             plan.patient = patient
-            ctx.batch.rows[Patient].append(patient)
             # Free choice of GP (2.3.3.2.g): a few residents register elsewhere.
             if (
                 plan.ion is not None
@@ -887,9 +906,9 @@ class RegionBuilder:
         loc = plan.location
         earliest = max(birth + timedelta(days=365), today - timedelta(days=3000))
         start = synth.day_between(rng, earliest, today - timedelta(days=20))
-        members: list[tuple[Professional, str]] = []
+        members: list[tuple[Row, str]] = []
 
-        def gp_of(practice: _Practice | None) -> Professional:
+        def gp_of(practice: _Practice | None) -> Row:
             return rng.choice(
                 (practice or self._practice_near(loc.sub if loc else plan.home_sub)).gps
             )
@@ -1207,7 +1226,7 @@ class RegionBuilder:
     def _absences(self) -> None:
         """Holidays and sick leave of physicians, with and without a replacement."""
         rng, today = self.rng, self.today
-        colleagues: list[list[Professional]] = [p.gps for p in self.practices if p.gps]
+        colleagues: list[list[Row]] = [p.gps for p in self.practices if p.gps]
         colleagues += [self.dienst_sos, self.praktijk_avgs]
         colleagues += [p.sos for p in self.providers if p.sos]
         physicians = [(prof, group) for group in colleagues for prof in group]
