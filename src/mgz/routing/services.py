@@ -14,19 +14,23 @@ data leave the service; the web-application issue replaces its body with the rea
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
+from mgz.core.calendar import TZ
 from mgz.core.route_index import RouteIndex
-from mgz.core.routing import RouteResult, RoutingError
+from mgz.core.routing import HandoverSummary, RouteResult, RoutingError
 
 CHECK_SECONDS = 1.0
 HORIZON_WEEKS = 5
+ROUTING_TOKEN, HANDOVER_TOKEN = 1, 2  # rows of RouteIndexVersion
+HANDOVER_CACHE_SIZE = 50_000
 
 
 class AccessDenied(RoutingError):
@@ -37,6 +41,8 @@ class _State:
     def __init__(self) -> None:
         self.index: RouteIndex | None = None
         self.token: str | None = None
+        self.handover_token: str | None = None
+        self.handovers: dict[tuple[str, date], HandoverSummary] = {}
         self.checked = 0.0
         self.lock = threading.Lock()
 
@@ -44,22 +50,27 @@ class _State:
 _state = _State()
 
 
-def current_token() -> str:
+def current_token(kind: int = ROUTING_TOKEN) -> str:
+    return _tokens().get(kind, "")
+
+
+def _tokens() -> dict[int, str]:
     from mgz.routing.models import RouteIndexVersion
 
-    token = RouteIndexVersion.objects.filter(pk=1).values_list("token", flat=True).first()
-    return token or ""
+    return dict(RouteIndexVersion.objects.filter(pk__in=(1, 2)).values_list("pk", "token"))
 
 
-def invalidate() -> None:
-    """Mark routing data as changed: for this process now, for the others within a second."""
+def invalidate(kind: int = ROUTING_TOKEN) -> None:
+    """Mark routing (or handover) data as changed: here now, in other processes within a second."""
     from mgz.routing.models import RouteIndexVersion
 
-    _state.index = None
+    if kind == ROUTING_TOKEN:
+        _state.index = None
+    _state.handovers = {}
     token = uuid.uuid4().hex
     with transaction.atomic():
-        if not RouteIndexVersion.objects.filter(pk=1).update(token=token):
-            RouteIndexVersion.objects.create(pk=1, token=token)
+        if not RouteIndexVersion.objects.filter(pk=kind).update(token=token):
+            RouteIndexVersion.objects.create(pk=kind, token=token)
 
 
 def build_index(*, now: datetime | None = None) -> RouteIndex:
@@ -76,7 +87,11 @@ def get_index(*, now: datetime | None = None) -> RouteIndex:
     if index is not None and clock - _state.checked < CHECK_SECONDS:
         return index
     with _state.lock:
-        token = current_token()
+        tokens = _tokens()
+        token = tokens.get(ROUTING_TOKEN, "")
+        if tokens.get(HANDOVER_TOKEN, "") != _state.handover_token or token != _state.token:
+            _state.handovers = {}
+            _state.handover_token = tokens.get(HANDOVER_TOKEN, "")
         _state.checked = time.monotonic()
         index = _state.index
         moment = now or timezone.now()
@@ -93,6 +108,7 @@ def get_index(*, now: datetime | None = None) -> RouteIndex:
 def reset() -> None:
     """Forget this process's index (tests)."""
     _state.index, _state.token, _state.checked = None, None, 0.0
+    _state.handover_token, _state.handovers = None, {}
 
 
 def check_access(user, patient_code: str, caller: str) -> None:
@@ -115,4 +131,47 @@ def route_for(
 ) -> RouteResult:
     """The chain for one call. Raises UnknownPatient, UnknownCode or AccessDenied."""
     check_access(user, patient_code, caller)
-    return get_index().route(patient_code, moment, question, urgency, caller)
+    result = get_index().route(patient_code, moment, question, urgency, caller)
+    if result.handover is not None:
+        day = moment.astimezone(TZ).date()
+        result = dataclasses.replace(result, handover=handover_for(patient_code, day))
+    return result
+
+
+def handover_for(patient_code: str, day: date) -> HandoverSummary:
+    """The patient handover (2.1.3.e) as the chain shows it; cached per process and day."""
+    key = (patient_code, day)
+    found = _state.handovers.get(key)
+    if found is None:
+        found = _load_handover(patient_code, day)
+        if len(_state.handovers) >= HANDOVER_CACHE_SIZE:
+            _state.handovers = {}
+        _state.handovers[key] = found
+    return found
+
+
+def _load_handover(patient_code: str, day: date) -> HandoverSummary:
+    from mgz.handover.documents import handover_summary
+    from mgz.registry.models import Patient
+
+    patient = Patient.objects.filter(code=patient_code).first()
+    summary = handover_summary(patient, today=day) if patient is not None else None
+    if summary is None:
+        return HandoverSummary()
+    text = (
+        f"Overdracht versie {summary['version']} van {summary['created_at']:%d-%m-%Y}"
+        + (f", {summary['author']} ({summary['author_role']})" if summary["author"] else "")
+        + "."
+    )
+    if summary["review_overdue"]:
+        text += f" Let op: herziening was uiterlijk {summary['review_date']:%d-%m-%Y}."
+    if summary["wilsverklaringen"]:
+        text += " Wilsverklaringen: " + ", ".join(summary["wilsverklaringen"]) + "."
+    if summary["normaal_gedrag"]:
+        text += f" Normaal gedrag: {summary['normaal_gedrag']}"
+    return HandoverSummary(
+        recorded=True,
+        text=text,
+        behandelgrenzen=tuple(summary["behandelgrenzen"]),
+        bejegeningsadvies=summary["bejegeningsadvies"],
+    )

@@ -40,6 +40,12 @@ def _changed(sender, **kwargs) -> None:
     invalidate()
 
 
+def _handover_changed(sender, **kwargs) -> None:
+    from mgz.routing.services import HANDOVER_TOKEN, invalidate
+
+    invalidate(HANDOVER_TOKEN)
+
+
 def _m2m_changed(sender, action: str, **kwargs) -> None:
     if action in ("post_add", "post_remove", "post_clear"):
         _changed(sender)
@@ -49,5 +55,16 @@ def connect() -> None:
     for model in WATCHED:
         post_save.connect(_changed, sender=model, dispatch_uid=f"routing-save-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"routing-delete-{model.__name__}")
+    from mgz.handover.models import AdvanceDirective, HandoverDocument, TreatmentDirective
+    from mgz.registry.models import ContactPerson
+
+    # The handover summary is cached separately: editing it must not rebuild the index.
+    for model in (HandoverDocument, TreatmentDirective, AdvanceDirective, ContactPerson):
+        post_save.connect(
+            _handover_changed, sender=model, dispatch_uid=f"routing-ho-save-{model.__name__}"
+        )
+        post_delete.connect(
+            _handover_changed, sender=model, dispatch_uid=f"routing-ho-delete-{model.__name__}"
+        )
     for through in (Arrangement.locations.through, Arrangement.patients.through):
         m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"routing-m2m-{through}")

@@ -1,0 +1,323 @@
+"""Routing benchmark (issue 4): in-process lookups, the naive ORM baseline, and HTTP under load.
+
+Usage (a database with demo data, e.g. `mgz demo --scale national --seed 1`):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mgz_bench_routing \
+        .venv/bin/python bench/routing.py [--lookups 20000] [--naive 200] [--http-seconds 15]
+
+What it measures and prints:
+1. load_snapshot() and RouteIndex build times and the number of patients/arrangements;
+2. in-process `RouteIndex.route()` latency over random (patient, moment, question, urgency,
+   caller) requests: p50, p99 (target p50 <= 50 us, p99 <= 200 us);
+3. the naive implementation that queries the ORM per request (mgz.routing.naive), on a sample,
+   checking that every answer is identical to the index's, and the ratio of the medians;
+4. HTTP: gunicorn with 2 sync workers on 127.0.0.1, driven by `wrk` (session cookie, a rotating
+   list of request URLs) for a bounded time: requests/s, p99 and errors (target >= 1,000/s,
+   p99 <= 20 ms, no errors). wrk comes from Debian: `apt-get install wrk`; without it the HTTP
+   part is skipped with that hint.
+Nothing is written to the database except one benchmark user and its session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mgz.conf.dev")
+os.environ.setdefault("DEBUG", "0")
+
+TARGETS = {"p50_us": 50, "p99_us": 200, "rps": 1000, "http_p99_ms": 20}
+
+
+def setup_django() -> None:
+    import django
+
+    django.setup()
+
+
+def make_app():
+    """Gunicorn factory (`routing:make_app()` with --preload): build the index before forking,
+    so both workers start warm and share it copy-on-write."""
+    setup_django()
+    from django.core.wsgi import get_wsgi_application
+    from django.db import connections
+
+    from mgz.routing import services
+
+    application = get_wsgi_application()
+    services.get_index()
+    connections.close_all()  # never share a database socket with the forked workers
+    return application
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def random_requests(index, count: int, seed: int) -> list[tuple]:
+    from django.utils import timezone
+
+    from mgz.core.routing import CALLERS, QUESTIONS, URGENCIES
+
+    rng = random.Random(seed)
+    codes = sorted(index._patients)
+    now = timezone.now()
+    return [
+        (
+            rng.choice(codes),
+            now + timedelta(minutes=rng.randrange(0, 21 * 24 * 60)),
+            rng.choice(list(QUESTIONS)),
+            rng.choice(list(URGENCIES)),
+            rng.choice(list(CALLERS)),
+        )
+        for _ in range(count)
+    ]
+
+
+def in_process(args) -> dict:
+    from django.utils import timezone
+
+    from mgz.conformance.loader import load_snapshot
+    from mgz.core.route_index import RouteIndex
+    from mgz.routing.naive import route_via_orm
+
+    started = time.perf_counter()
+    snapshot = load_snapshot()
+    loaded = time.perf_counter() - started
+    started = time.perf_counter()
+    index = RouteIndex(snapshot, start=timezone.now() - timedelta(days=1), weeks=5)
+    built = time.perf_counter() - started
+    print(
+        f"data: {len(snapshot.patients):,} cliënten, {len(snapshot.arrangements):,} afspraken, "
+        f"{len(snapshot.absences):,} afwezigheden, {len(snapshot.locations):,} locaties"
+    )
+    print(f"load_snapshot: {loaded:.1f} s; RouteIndex build: {built:.1f} s")
+
+    requests = random_requests(index, args.lookups, args.seed)
+    for call in requests[:2000]:  # warm-up
+        index.route(*call)
+    timings = []
+    clock = time.perf_counter_ns
+    for call in requests:
+        begin = clock()
+        index.route(*call)
+        timings.append((clock() - begin) / 1000)
+    p50, p99 = percentile(timings, 0.50), percentile(timings, 0.99)
+    print(
+        f"index lookup ({len(timings):,} random requests): p50 {p50:.1f} µs, p99 {p99:.1f} µs, "
+        f"mean {statistics.fmean(timings):.1f} µs "
+        f"[doel p50 ≤ {TARGETS['p50_us']} µs, p99 ≤ {TARGETS['p99_us']} µs]"
+    )
+
+    naive_times, mismatches = [], 0
+    for call in requests[: args.naive]:
+        begin = clock()
+        answer = route_via_orm(*call)
+        naive_times.append((clock() - begin) / 1000)
+        if answer != index.route(*call):
+            mismatches += 1
+    naive_p50 = percentile(naive_times, 0.5)
+    print(
+        f"naive ORM per request ({len(naive_times)} requests): p50 {naive_p50 / 1000:.2f} ms; "
+        f"index is {naive_p50 / p50:,.0f}x faster (p50); identical answers: "
+        f"{len(naive_times) - mismatches}/{len(naive_times)}"
+    )
+    return {
+        "index": index,
+        "requests": requests,
+        "p50": p50,
+        "p99": p99,
+        "naive_p50": naive_p50,
+        "mismatches": mismatches,
+    }
+
+
+def session_cookie() -> str:
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user, _ = get_user_model().objects.get_or_create(username="bench-routing")
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def http(args, requests: list[tuple]) -> dict | None:
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        print("HTTP: overgeslagen — wrk ontbreekt; installeer met `apt-get install wrk`.")
+        return None
+    cookie = session_cookie()
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "bench"))
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "routing:make_app()",
+            "--preload",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--chdir",
+            str(ROOT / "bench"),
+        ],
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise SystemExit("gunicorn stopte voortijdig") from None
+                time.sleep(1)
+        paths = []
+        for code, moment, question, urgency, caller in requests[: args.urls]:
+            query = urlencode(
+                {
+                    "patient": code,
+                    "at": moment.isoformat(),
+                    "question": question,
+                    "urgency": urgency,
+                    "caller": caller,
+                }
+            )
+            paths.append(f"/api/v1/route?{query}")
+        with tempfile.TemporaryDirectory() as tmp:
+            script = Path(tmp) / "routing.lua"
+            lines = ",\n".join(f'  "{p}"' for p in paths)
+            script.write_text(
+                "local paths = {\n" + lines + "\n}\n"
+                "local i = 0\n"
+                f'wrk.headers["Cookie"] = "{cookie}"\n'
+                "request = function()\n"
+                "  i = i % #paths + 1\n"
+                "  return wrk.format('GET', paths[i])\n"
+                "end\n"
+            )
+            check = subprocess.run(
+                [
+                    "curl",
+                    "-s",
+                    "-o",
+                    "/dev/null",
+                    "-w",
+                    "%{http_code}",
+                    "-H",
+                    f"Cookie: {cookie}",
+                    base + paths[0],
+                ],
+                capture_output=True,
+                text=True,
+            )
+            print(f"HTTP: eerste verzoek gaf status {check.stdout}")
+            subprocess.run(
+                [wrk, "-t1", "-c4", "-d3s", "-s", str(script), base], capture_output=True
+            )
+            run = subprocess.run(
+                [
+                    wrk,
+                    f"-t{args.wrk_threads}",
+                    f"-c{args.connections}",
+                    f"-d{args.http_seconds}s",
+                    "--latency",
+                    "-s",
+                    str(script),
+                    base,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=args.http_seconds + 60,
+            )
+        output = run.stdout
+        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+        p99 = _ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1))
+        non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+        socket_errors = re.search(r"Socket errors: (.*)", output)
+        errors = int(non2xx.group(1)) if non2xx else 0
+        print(
+            f"HTTP (gunicorn 2 workers, wrk -t{args.wrk_threads} -c{args.connections} "
+            f"{args.http_seconds}s, {len(paths)} verschillende URL's): {rps:,.0f} verzoeken/s, "
+            f"p99 {p99:.1f} ms, fouten {errors}"
+            + (f", socketfouten: {socket_errors.group(1)}" if socket_errors else "")
+            + f" [doel ≥ {TARGETS['rps']}/s, p99 ≤ {TARGETS['http_p99_ms']} ms, 0 fouten]"
+        )
+        return {"rps": rps, "p99_ms": p99, "errors": errors, "output": output}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def _ms(text: str) -> float:
+    value = float(re.match(r"[\d.]+", text).group(0))
+    unit = text[len(re.match(r"[\d.]+", text).group(0)) :]
+    return value * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lookups", type=int, default=20000)
+    parser.add_argument("--naive", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--http-seconds", type=int, default=15)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--wrk-threads", type=int, default=1)
+    parser.add_argument("--urls", type=int, default=2000)
+    parser.add_argument("--skip-http", action="store_true")
+    args = parser.parse_args()
+    setup_django()
+    from django.db import connection
+
+    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    result = in_process(args)
+    ok = (
+        result["p50"] <= TARGETS["p50_us"]
+        and result["p99"] <= TARGETS["p99_us"]
+        and result["mismatches"] == 0
+    )
+    if not args.skip_http:
+        measured = http(args, result["requests"])
+        if measured is not None:
+            ok = ok and (
+                measured["rps"] >= TARGETS["rps"]
+                and measured["p99_ms"] <= TARGETS["http_p99_ms"]
+                and measured["errors"] == 0
+            )
+    print("doelen gehaald" if ok else "NIET alle doelen gehaald")
+
+
+if __name__ == "__main__":
+    main()
