@@ -9,5 +9,6 @@ urlpatterns = [
     path("account/", include("mgz.accounts.urls")),
     path("regiotafel/", include("mgz.regiotafel.urls")),
     path("fhir/", include("mgz.exchange.fhir.urls")),
+    path("overdracht/", include("mgz.handover.urls")),
     path("", include("mgz.web.urls")),
 ]

@@ -23,7 +23,7 @@ class World:
 
 
 @pytest.fixture
-def world(db) -> World:
+def hworld(db) -> World:
     practice = factories.organisation(kind="huisartsenpraktijk", name="Praktijk De Linde")
     patient = factories.patient(zorgprofiel="VG05", ion_practice=practice, given_name="Anna")
     huisarts = factories.professional(discipline="huisarts", family_name="Jansen")

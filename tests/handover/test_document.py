@@ -41,41 +41,41 @@ def _data(**kw) -> services.DocumentInput:
     )
 
 
-def test_regiebehandelaar_writes_versions(world):
-    first = services.write_document(world.patient, author=world.huisarts, data=_data())
-    second = services.write_document(world.patient, author=world.huisarts, data=_data())
+def test_regiebehandelaar_writes_versions(hworld):
+    first = services.write_document(hworld.patient, author=hworld.huisarts, data=_data())
+    second = services.write_document(hworld.patient, author=hworld.huisarts, data=_data())
     assert (first.version, second.version) == (1, 2)
     assert first.author_role == AuthorRole.REGIEBEHANDELAAR
-    assert services.latest_document(world.patient) == second
+    assert services.latest_document(hworld.patient) == second
     assert second.directives.count() == 4
 
 
-def test_gedragskundige_of_the_patient_may_write(world):
-    document = services.write_document(world.patient, author=world.gedragskundige, data=_data())
+def test_gedragskundige_of_the_patient_may_write(hworld):
+    document = services.write_document(hworld.patient, author=hworld.gedragskundige, data=_data())
     assert document.author_role == AuthorRole.GEDRAGSKUNDIGE
 
 
-def test_others_may_not_write(world):
-    for someone in (world.so, world.avg, world.outsider):
+def test_others_may_not_write(hworld):
+    for someone in (hworld.so, hworld.avg, hworld.outsider):
         with pytest.raises(NotAllowed) as error:
-            services.write_document(world.patient, author=someone, data=_data())
+            services.write_document(hworld.patient, author=someone, data=_data())
         assert error.value.code == "2.1.3.e"
-    assert not world.patient.handover_documents.exists()
+    assert not hworld.patient.handover_documents.exists()
 
 
-def test_other_treatment_needs_a_description(world):
+def test_other_treatment_needs_a_description(hworld):
     data = services.DocumentInput(
         review_date=date(2027, 1, 1),
         directives=[services.DirectiveInput(Treatment.ANDERS, Decision.DENY)],
     )
     with pytest.raises(HandoverError):
-        services.write_document(world.patient, author=world.huisarts, data=data)
+        services.write_document(hworld.patient, author=hworld.huisarts, data=data)
 
 
-def test_summary_for_routing(world):
-    assert services.handover_summary(world.patient) is None
-    services.write_document(world.patient, author=world.huisarts, data=_data())
-    summary = services.handover_summary(world.patient)
+def test_summary_for_routing(hworld):
+    assert services.handover_summary(hworld.patient) is None
+    services.write_document(hworld.patient, author=hworld.huisarts, data=_data())
+    summary = services.handover_summary(hworld.patient)
     assert summary["version"] == 1
     assert summary["behandelgrenzen"] == [
         "Niet reanimeren",
@@ -90,8 +90,8 @@ def test_summary_for_routing(world):
     assert summary["contacts"][0]["name"] == "Piet de Vries"
 
 
-def test_pdf_is_one_page_and_renders_to_png(world):
-    document = services.write_document(world.patient, author=world.huisarts, data=_data())
+def test_pdf_is_one_page_and_renders_to_png(hworld):
+    document = services.write_document(hworld.patient, author=hworld.huisarts, data=_data())
     pdf = render_pdf(document)
     assert pdf.startswith(b"%PDF")
     doc = pypdfium2.PdfDocument(pdf)
