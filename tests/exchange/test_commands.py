@@ -82,3 +82,24 @@ def test_mgz_import_exits_non_zero_on_problems(tmp_path):
     assert done.returncode == 1
     assert "regios!2:B — verplicht veld 'naam' is leeg" in done.stderr
     assert "regios!2:C — '7 uur' is geen tijd (gebruik UU:MM, bijv. 17:00)" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("kapot.xlsx", b"geen zip", "kapot.xlsx — is geen leesbaar XLSX-werkboek"),
+        (
+            "los.csv",
+            b"code;naam\n",
+            "los.csv — geef een .xlsx-werkboek of een map met CSV-bestanden",
+        ),
+    ],
+)
+def test_import_of_an_unreadable_file_reports_it(db, tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    err = StringIO()
+
+    with pytest.raises(CommandError, match="1 probleem gevonden"):
+        call_command("import", tmp_path / name, stderr=err)
+
+    assert err.getvalue().startswith(message)

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import csv
 import unicodedata
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from mgz.exchange.workbook.format import SHEET_BY_NAME, Sheet
-from mgz.exchange.workbook.problems import Problem, letter
+from mgz.exchange.workbook.problems import Problem, WorkbookInvalid, letter
 
 CSV_DELIMITER = ";"
 
@@ -55,13 +57,22 @@ def path_is_xlsx(path: Path) -> bool:
 def open_sheets(path: Path) -> Iterator[tuple[list[RawSheet], list[Problem]]]:
     """The known sheets in spec order, and the problems of their names and headers."""
     if path_is_xlsx(path):
-        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except (OSError, zipfile.BadZipFile, InvalidFileException) as error:
+            raise _unreadable(path, f"is geen leesbaar XLSX-werkboek ({error})") from error
         try:
             yield _collect(_xlsx_sources(book))
         finally:
             book.close()
-    else:
+    elif path.is_dir():
         yield _collect(_csv_sources(path))
+    else:
+        raise _unreadable(path, "geef een .xlsx-werkboek of een map met CSV-bestanden")
+
+
+def _unreadable(path: Path, message: str) -> WorkbookInvalid:
+    return WorkbookInvalid([Problem(path.name, None, None, message)])
 
 
 def _collect(sources) -> tuple[list[RawSheet], list[Problem]]:
@@ -123,8 +134,6 @@ def _xlsx_sources(book):
 
 
 def _csv_sources(folder: Path):
-    if not folder.is_dir():
-        raise FileNotFoundError(f"map '{folder}' bestaat niet")
     for path in sorted(folder.glob("*.csv")):
         with path.open(encoding="utf-8-sig", newline="") as handle:
             first = handle.readline()
