@@ -53,7 +53,7 @@ class Location:
 class AssignWeights:
     per_100m: int = 1
     ion_bonus: int = 40  # worth 4 km of travel
-    balance: int = 2  # per percentage point of the highest utilisation
+    balance: int = 10  # per percentage point of the highest utilisation
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,17 @@ by windows; costs are summed directly). Tests and the benchmark fail on any viol
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from mgz.core.calendar import TZ
+from mgz.core.planning.assign import Assignment, AssignProblem
 from mgz.core.planning.gap import GapInstance
 from mgz.core.planning.nrp import NrpInstance
+from mgz.core.planning.roster import Duty, RosterProblem
 
 
 @dataclass(frozen=True)
@@ -26,7 +32,7 @@ class Violation:
 @dataclass(frozen=True)
 class CheckResult:
     violations: tuple[Violation, ...]
-    objective: int
+    objective: int | None  # recomputed objective where the checker recomputes one
 
     @property
     def ok(self) -> bool:
@@ -158,3 +164,158 @@ def check_nrp(instance: NrpInstance, roster: tuple[tuple[str | None, ...], ...])
         penalty += cover.under * max(0, cover.requirement - present)
         penalty += cover.over * max(0, present - cover.requirement)
     return CheckResult(tuple(problems), penalty)
+
+
+# --- ANW roster --------------------------------------------------------------------------------
+
+
+def check_roster(problem: RosterProblem, duties: tuple[Duty, ...]) -> CheckResult:
+    """Hard rules of an ANW roster, checked on the clock rather than on the model's shifts.
+
+    Coverage is verified against the ANW calendar itself: for every requirement, every ANW
+    moment from 08:00 on the first day to 08:00 after the last day must be covered by at
+    least `count` duties. So a wrong shift table in the model cannot hide a gap.
+    """
+    problems: list[Violation] = []
+    calendar = problem.calendar
+    persons = {p.id: p for p in problem.persons}
+    requirements = {r.label: r for r in problem.requirements}
+    for duty in duties:
+        person = persons.get(duty.person_id)
+        requirement = requirements.get(duty.requirement)
+        where = f"{duty.person_id} {duty.start:%d-%m %H:%M}"
+        if person is None or requirement is None:
+            problems.append(Violation("rooster-onbekend", f"{where}: onbekende persoon of eis"))
+            continue
+        if person.discipline != requirement.discipline or duty.discipline != requirement.discipline:
+            problems.append(Violation("rooster-discipline", f"{where}: verkeerde discipline"))
+        if (
+            requirement.organisations is not None
+            and person.organisation not in requirement.organisations
+        ):
+            problems.append(
+                Violation(
+                    "rooster-organisatie",
+                    f"{where}: organisatie hoort niet bij {requirement.label}",
+                )
+            )
+        if duty.mode != requirement.mode:
+            problems.append(
+                Violation(
+                    "rooster-modus", f"{where}: modus {duty.mode}, verwacht {requirement.mode}"
+                )
+            )
+        if duty.end <= duty.start:
+            problems.append(Violation("rooster-tijd", f"{where}: eindigt niet na het begin"))
+            continue
+        if any(kind != "anw" for _, _, kind in calendar.periods(duty.start, duty.end)):
+            problems.append(Violation("rooster-anw", f"{where}: dienst valt (deels) buiten ANW"))
+        touched = {
+            (duty.start.astimezone(TZ) + timedelta(hours=h)).date()
+            for h in range(int((duty.end - duty.start).total_seconds() // 3600))
+        }
+        if touched & person.absences:
+            problems.append(Violation("rooster-afwezig", f"{where}: dienst tijdens afwezigheid"))
+    by_person: dict[str, list[Duty]] = {}
+    for duty in duties:
+        by_person.setdefault(duty.person_id, []).append(duty)
+    for person_id, own in by_person.items():
+        person = persons.get(person_id)
+        if person is None:
+            continue
+        own.sort(key=lambda d: d.start)
+        starts = Counter(d.start.astimezone(TZ).date() for d in own)
+        for day, count in starts.items():
+            if count > 1:
+                problems.append(
+                    Violation("rooster-per-dag", f"{person_id}: {count} diensten op {day}")
+                )
+        for before, after in itertools.pairwise(own):
+            if after.start < before.end:
+                problems.append(Violation("rooster-overlap", f"{person_id}: overlappende diensten"))
+            spans_night = before.start.astimezone(TZ).date() != before.end.astimezone(TZ).date()
+            rest = timedelta(hours=problem.rest_hours_after_night)
+            if spans_night and after.start < before.end + rest:
+                problems.append(
+                    Violation(
+                        "rooster-rust",
+                        f"{person_id}: dienst {after.start:%d-%m %H:%M} binnen de rust na een nachtdienst",
+                    )
+                )
+        if person.max_duties is not None and len(own) > person.max_duties:
+            problems.append(
+                Violation(
+                    "rooster-maximum",
+                    f"{person_id}: {len(own)} diensten, maximaal {person.max_duties}",
+                )
+            )
+    window_start = datetime.combine(problem.start, calendar.weekday_end, TZ)
+    window_end = datetime.combine(
+        problem.start + timedelta(days=problem.days), calendar.weekday_end, TZ
+    )
+    for requirement in problem.requirements:
+        own = [d for d in duties if d.requirement == requirement.label]
+        for period_start, period_end in calendar.anw_periods(window_start, window_end):
+            points = sorted(
+                {period_start, period_end}
+                | {d.start for d in own if period_start < d.start < period_end}
+                | {d.end for d in own if period_start < d.end < period_end}
+            )
+            for left, right in itertools.pairwise(points):
+                present = sum(1 for d in own if d.start <= left and d.end >= right)
+                if present < requirement.count:
+                    problems.append(
+                        Violation(
+                            "rooster-dekking",
+                            f"{requirement.label}: {present} van {requirement.count} van "
+                            f"{left.astimezone(TZ):%d-%m %H:%M} tot {right.astimezone(TZ):%d-%m %H:%M}",
+                        )
+                    )
+    return CheckResult(tuple(problems), None)
+
+
+# --- Vaste-huisarts assignment -----------------------------------------------------------------
+
+
+def check_assignment(problem: AssignProblem, assignments: tuple[Assignment, ...]) -> CheckResult:
+    """Each location once, to an existing practice within reach and within its capacity."""
+    problems: list[Violation] = []
+    practices = {p.id: p for p in problem.practices}
+    locations = {loc.id: loc for loc in problem.locations}
+    seen = Counter(a.location_id for a in assignments)
+    for location_id in locations:
+        if seen[location_id] != 1:
+            problems.append(
+                Violation(
+                    "toewijzing-aantal", f"locatie {location_id} {seen[location_id]}× toegewezen"
+                )
+            )
+    load = dict.fromkeys(practices, 0)
+    cost = 0
+    for a in assignments:
+        practice, location = practices.get(a.practice_id), locations.get(a.location_id)
+        if practice is None or location is None:
+            problems.append(Violation("toewijzing-onbekend", f"{a.location_id} → {a.practice_id}"))
+            continue
+        distance = math.dist((practice.x_km, practice.y_km), (location.x_km, location.y_km))
+        if distance > problem.max_distance_km:
+            problems.append(
+                Violation("toewijzing-afstand", f"{location.id} → {practice.id}: {distance:.1f} km")
+            )
+        load[practice.id] += location.patients
+        cost += round(distance * 10) * problem.weights.per_100m
+        if practice.id in location.ion_practices:
+            cost -= problem.weights.ion_bonus
+    peak = 0
+    for practice_id, used in load.items():
+        practice = practices[practice_id]
+        room = max(0, math.floor(practice.fte * practice.wlz_per_fte) - practice.current_wlz)
+        if used > room:
+            problems.append(
+                Violation(
+                    "toewijzing-capaciteit", f"{practice_id}: {used} Wlz-cliënten, ruimte {room}"
+                )
+            )
+        if room:
+            peak = max(peak, math.ceil(100 * used / room))
+    return CheckResult(tuple(problems), cost + problem.weights.balance * peak)
