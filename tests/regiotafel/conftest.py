@@ -44,6 +44,10 @@ def _user(username: str, role: str, **scope):
 @pytest.fixture
 def world(db, settings, tmp_path) -> World:
     settings.MEDIA_ROOT = tmp_path / "media"
+    return build_world()
+
+
+def build_world() -> World:
     region = factories.region(name="Utrecht")
     other_region = factories.region(name="Elders")
     subregion = Subregion.objects.create(region=region, code="UTR-W", name="Utrecht-West")

@@ -6,9 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from mgz.registry.models import Location
 from mgz.regiotafel import gate
 from mgz.regiotafel.models import Agreement, Knelpunt
+from mgz.registry.models import Location
 
 from .test_agreements import PDF
 
@@ -85,7 +85,9 @@ def test_the_document_is_not_served_to_an_outsider(client, coordinator_client, w
         document=SimpleUploadedFile("x.pdf", PDF),
     )
     client.force_login(world.outsider)
-    assert client.get(reverse("regiotafel:agreement_document", args=[agreement.pk])).status_code == 404
+    assert (
+        client.get(reverse("regiotafel:agreement_document", args=[agreement.pk])).status_code == 404
+    )
 
 
 def test_raise_and_escalate_a_knelpunt_through_the_pages(coordinator_client, world):
@@ -105,7 +107,9 @@ def test_raise_and_escalate_a_knelpunt_through_the_pages(coordinator_client, wor
     coordinator_client.post(action, {"action": "escalate", "decision": "Naar het zorgkantoor."})
     knelpunt.refresh_from_db()
     assert knelpunt.step == 3
-    page = coordinator_client.get(reverse("regiotafel:knelpunt", args=[knelpunt.pk])).content.decode()
+    page = coordinator_client.get(
+        reverse("regiotafel:knelpunt", args=[knelpunt.pk])
+    ).content.decode()
     assert "3 – Zorgkantoor / zorgverzekeraar" in page
     response = coordinator_client.post(action, {"action": "escalate", "decision": "x"}, follow=True)
     assert "NZa, IGJ, VWS" in response.content.decode()  # the domain error, shown as it is
@@ -121,7 +125,9 @@ def test_the_report_as_page_and_pdf(coordinator_client, world):
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
 
 
-def test_the_opening_page_lists_blockers_and_takes_an_exception(coordinator_client, world, monkeypatch):
+def test_the_opening_page_lists_blockers_and_takes_an_exception(
+    coordinator_client, world, monkeypatch
+):
     blocking = [gate.BlockingFinding("2.3.3.2.c", "Geen afspraak voor SO-zorg.")]
     monkeypatch.setattr(gate, "latest_findings", lambda location: blocking)
     url = reverse("regiotafel:location_open", args=[world.planned.pk])
