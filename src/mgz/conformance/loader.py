@@ -142,7 +142,8 @@ def load_snapshot(*, region_ids: list[int] | None = None) -> Snapshot:
         ).distinct()
     arrangement_snaps = _arrangements(arrangements, location_ids, patient_ids)
 
-    absences = Absence.objects.all()
+    # In id order: when absences overlap, the first one decides (scope.absence_at).
+    absences = Absence.objects.order_by("id")
     absence_snaps = tuple(
         AbsenceSnap(*row)
         for row in absences.values_list(
@@ -263,3 +264,68 @@ def _arrangements(queryset, location_ids, patient_ids) -> tuple[ArrangementSnap,
             )
         )
     return tuple(snaps)
+
+
+# Single objects, for the incremental re-check (mgz.conformance.services.recheck) ----------
+def arrangement_snap(arrangement: Arrangement) -> ArrangementSnap:
+    """The snapshot form of one saved arrangement (its scope sets read from the database)."""
+    return ArrangementSnap(
+        id=arrangement.id,
+        code=arrangement.code,
+        function=arrangement.function,
+        mode=arrangement.mode,
+        scope_kind=arrangement.scope_kind,
+        pattern=parse_pattern(arrangement.pattern),
+        valid_from=arrangement.valid_from,
+        phone=arrangement.phone,
+        valid_to=arrangement.valid_to,
+        professional_id=arrangement.professional_id,
+        provider_organisation_id=arrangement.provider_organisation_id,
+        location_ids=frozenset(arrangement.locations.values_list("id", flat=True)),
+        patient_ids=frozenset(arrangement.patients.values_list("id", flat=True)),
+        scope_organisation_id=arrangement.scope_organisation_id,
+        scope_region_id=arrangement.scope_region_id,
+        scope_subregion_id=arrangement.scope_subregion_id,
+        scope_sector=arrangement.scope_sector,
+    )
+
+
+def absence_snap(absence: Absence) -> AbsenceSnap:
+    return AbsenceSnap(
+        absence.id,
+        absence.professional_id,
+        absence.kind,
+        absence.start,
+        absence.end,
+        absence.replacement_id,
+        absence.replacement_phone,
+    )
+
+
+def patient_snap(patient: Patient) -> PatientSnap:
+    return PatientSnap(
+        id=patient.id,
+        code=patient.code,
+        zorgprofiel=patient.zorgprofiel,
+        sector=patient.sector,
+        leveringsvorm=patient.leveringsvorm,
+        region_id=patient.region_id,
+        location_id=patient.location_id,
+        home_postcode=patient.home_postcode,
+        behandeling_ingekocht=patient.behandeling_ingekocht,
+        verstandelijke_beperking=patient.verstandelijke_beperking,
+        ion_practice_id=patient.ion_practice_id,
+        ion_chose_other=patient.ion_chose_other,
+        coordinator_id=patient.coordinator_id,
+        has_companion=bool(patient.companion_name),
+    )
+
+
+def care_team_of(patient_id: int) -> tuple[CareTeamSnap, ...]:
+    """A patient's care team as the full loader reads it (same order)."""
+    return tuple(
+        CareTeamSnap(*row)
+        for row in CareTeamMember.objects.filter(patient_id=patient_id).values_list(
+            "patient_id", "professional_id", "role", "start", "end"
+        )
+    )

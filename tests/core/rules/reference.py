@@ -155,7 +155,7 @@ def reference_keys(snapshot: Snapshot, start: date, days: int) -> list[tuple]:
         loc = snapshot.location_by_id.get(p.location_id) if p.location_id else None
         arrs = arrangements_for_patient(snapshot, p)
         vv, avg = p.sector == "vv", needs_avg(p)
-        gedrag = p.sector == "ghz" or p.zorgprofiel in ("VV05", "VV07")
+        gedrag = loc is not None and (p.sector == "ghz" or p.zorgprofiel in ("VV05", "VV07"))
         marks: dict[tuple[str, str], list] = {}
 
         def mark(rule, aspect, moment, violated, kind, marks=marks):
@@ -173,8 +173,11 @@ def reference_keys(snapshot: Snapshot, start: date, days: int) -> list[tuple]:
             regie = regie_on(snapshot, p, day)
             horizon_regie |= regie
             a_ha = not anw and not cov(HA, "beschikbaar")
-            a_so = vv and not anw and not cov(SO, "beschikbaar")
-            a_avg = avg and not anw and not cov(AVG, "beschikbaar")
+            treats = with_treatment(p, loc)
+            so_day = "beschikbaar" if treats or "so" in regie else "bereikbaar"
+            avg_day = "beschikbaar" if treats or "avg" in regie else "bereikbaar"
+            a_so = vv and not anw and not cov(SO, so_day)
+            a_avg = avg and not anw and not cov(AVG, avg_day)
             b1 = anw and not cov(HA, "beschikbaar")
             so_mode = "beschikbaar" if "so" in regie else "bereikbaar"
             b2 = vv and anw and not cov(SO, so_mode)

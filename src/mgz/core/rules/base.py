@@ -71,6 +71,7 @@ class Selection:
     organisation_ids: frozenset[int] | None = None
     region_ids: frozenset[int] | None = None
     tally: dict[str, int] = field(default_factory=dict)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def count(self, rule_id: str, subjects: int) -> None:
         self.tally[rule_id] = self.tally.get(rule_id, 0) + subjects
@@ -146,7 +147,10 @@ def needs_avg(patient: PatientSnap) -> bool:
 
 
 def needs_gedragskundige(patient: PatientSnap) -> bool:
-    """2.3.2.2: GHZ patients, and VV patients whose profile names behavioural care."""
+    """2.3.2.2: residents of a location (their carers need the gedragskundige) who are GHZ
+    patients, or VV patients whose profile names behavioural care."""
+    if patient.location_id is None:
+        return False
     return patient.sector == "ghz" or patient.zorgprofiel in VV_BEHAVIOURAL_PROFILES
 
 
@@ -207,7 +211,48 @@ def gap(
     """A Gap when any slot is violated; `anw` splits the intervals into day and ANW parts."""
     if not violated.any():
         return None
-    return Gap(aspect, intervals(grid, violated, anw), what, suggestion)
+    return Gap(aspect, cached_intervals(grid, violated, anw), what, suggestion)
+
+
+def cached_intervals(
+    grid: Grid, violated: np.ndarray, anw: np.ndarray | None
+) -> tuple[Interval, ...]:
+    """`grid.intervals`, remembered per (mask, ANW mask): many rules and classes repeat them."""
+    key = ("iv", np.packbits(violated).tobytes(), None if anw is None else anw.tobytes())
+    found = grid._masks.get(key)
+    if found is None:
+        found = grid._masks[key] = intervals(grid, violated, anw)
+    return found
+
+
+def patient_classes(cov: Coverage, selection: Selection, snapshot: Snapshot) -> list[list]:
+    """The selected patients in classes whose time-based rules must give equal results.
+
+    A class shares the applicable arrangements (location, region, sector, own arrangements),
+    the readings that choose requirements (AVG needed, gedragskundige needed, treatment) and
+    the regiebehandelaar per day. Rules evaluate a class once and copy the result to its
+    members, so the cost follows the number of classes, not of patients.
+    """
+    cache_key = ("classes", id(cov))
+    found = selection.cache.get(cache_key)
+    if found is not None:
+        return found
+    classes: dict[tuple, list] = {}
+    for patient in selection.patients(snapshot):
+        key = (
+            cov.group_key(patient),
+            needs_avg(patient),
+            needs_gedragskundige(patient),
+            with_treatment(patient, location_of(snapshot, patient)),
+            cov.regie(patient),
+        )
+        members = classes.get(key)
+        if members is None:
+            classes[key] = [patient]
+        else:
+            members.append(patient)
+    found = selection.cache[cache_key] = list(classes.values())
+    return found
 
 
 def patient_gaps(
@@ -219,32 +264,38 @@ def patient_gaps(
     key: Callable[[Coverage, PatientSnap], Hashable],
     gaps: Callable[[Coverage, PatientSnap], list[Gap | None]],
 ) -> Iterator[Finding]:
-    """Evaluate a time-based patient rule once per group of equal patients."""
+    """Evaluate a time-based patient rule once per class of equal patients.
+
+    `applies` and `key` are asked of one member of each class; `key` may be coarser than
+    the class (patients with equal keys share the gaps across classes too).
+    """
     cov = coverage_for(snapshot, selection.grid)
     checked = 0
-    for patient in selection.patients(snapshot):
-        if not applies(patient):
+    for members in patient_classes(cov, selection, snapshot):
+        first = members[0]
+        if not applies(first):
             continue
-        checked += 1
+        checked += len(members)
         found = cov.memo(
-            (rule_id, key(cov, patient)),
-            lambda patient=patient: [g for g in gaps(cov, patient) if g is not None],
+            (rule_id, key(cov, first)),
+            lambda first=first: [g for g in gaps(cov, first) if g is not None],
         )
         if not found:
             continue
-        label = patient_label(snapshot, patient)
-        for item in found:
-            yield Finding(
-                rule_id=rule_id,
-                subject_kind="patient",
-                subject_id=patient.id,
-                subject_label=label,
-                severity=severity,
-                message=f"{item.what} {item.when} voor {label}.",
-                suggestion=item.suggestion,
-                intervals=item.intervals,
-                aspect=item.aspect,
-            )
+        for patient in members:
+            label = patient_label(snapshot, patient)
+            for item in found:
+                yield Finding(
+                    rule_id=rule_id,
+                    subject_kind="patient",
+                    subject_id=patient.id,
+                    subject_label=label,
+                    severity=severity,
+                    message=f"{item.what} {item.when} voor {label}.",
+                    suggestion=item.suggestion,
+                    intervals=item.intervals,
+                    aspect=item.aspect,
+                )
     selection.count(rule_id, checked)
 
 

@@ -80,6 +80,17 @@ class Affected:
             | {("region", i) for i in self.region_ids}
         )
 
+    def limited_to(self, selection: Selection) -> Affected:
+        def keep(ids: set[int], allowed: frozenset[int] | None) -> set[int]:
+            return set(ids) if allowed is None else ids & allowed
+
+        return Affected(
+            keep(self.patient_ids, selection.patient_ids),
+            keep(self.location_ids, selection.location_ids),
+            keep(self.organisation_ids, selection.organisation_ids),
+            keep(self.region_ids, selection.region_ids),
+        )
+
     def selection(self, grid: Grid) -> Selection:
         return Selection(
             grid,
@@ -186,9 +197,16 @@ def recheck(
     grid: Grid,
     change: Change,
     rules: Sequence[ModuleType] | None = None,
+    *,
+    within: Selection | None = None,
 ) -> tuple[RunResult, Affected]:
-    """Re-evaluate only what the change affects; equal to a full run on `new`."""
+    """Re-evaluate only what the change affects; equal to a full run on `new`.
+
+    `within` keeps the re-check inside the scope of the previous run (a region, a location).
+    """
     scope = affected(old, new, change)
+    if within is not None:
+        scope = scope.limited_to(within)
     before = evaluate(old, scope.selection(grid), rules)
     after = evaluate(new, scope.selection(grid), rules)
     subjects = scope.subjects()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from mgz.core.coverage import HAP, Coverage
-from mgz.core.rules.base import AVG, HA, SO, needs_avg, needs_so
+from mgz.core.rules.base import AVG, HA, SO, location_of, needs_avg, needs_so, with_treatment
 from mgz.core.snapshot import PatientSnap
 
 SUGGEST_HA_DAY = (
@@ -35,13 +35,30 @@ def anw_gap(
     return cov.anw(patient.region_id) & ~cov.patient_cover(patient, functions, mode, provider)
 
 
+def treated(cov: Coverage, patient: PatientSnap) -> bool:
+    return with_treatment(patient, location_of(cov.snapshot, patient))
+
+
+def specialist_day_gap(cov: Coverage, patient: PatientSnap, functions, discipline: str):
+    """Daytime SO/AVG: available where they treat (regiebehandelaar, or verblijf met
+    behandeling), otherwise reachable for consultation, co-treatment or transfer."""
+    if treated(cov, patient):
+        leads = cov.full
+    else:
+        leads = cov.segments_mask(cov.regie(patient), (discipline,))
+    available = cov.patient_cover(patient, functions, "beschikbaar")
+    reachable = cov.patient_cover(patient, functions, "bereikbaar")
+    return cov.day(patient.region_id) & ((leads & ~available) | (~leads & ~reachable))
+
+
 def gap_2_1_3_a(cov: Coverage, patient: PatientSnap) -> dict[str, np.ndarray]:
-    """Daytime: HA, SO (VV) and AVG (where needed) available."""
+    """Daytime: a HA available; SO (VV) and AVG (where needed) available where they treat,
+    reachable otherwise."""
     gaps = {"ha": day_gap(cov, patient, HA, "beschikbaar")}
     if needs_so(patient):
-        gaps["so"] = day_gap(cov, patient, SO, "beschikbaar")
+        gaps["so"] = specialist_day_gap(cov, patient, SO, "so")
     if needs_avg(patient):
-        gaps["avg"] = day_gap(cov, patient, AVG, "beschikbaar")
+        gaps["avg"] = specialist_day_gap(cov, patient, AVG, "avg")
     return gaps
 
 
@@ -75,11 +92,11 @@ def gap_2_1_1(cov: Coverage, patient: PatientSnap) -> dict[str, np.ndarray]:
         | anw_gap(cov, patient, HA, "beschikbaar", HAP)
     }
     if needs_so(patient):
-        gaps["so"] = day_gap(cov, patient, SO, "beschikbaar") | anw_gap(
+        gaps["so"] = specialist_day_gap(cov, patient, SO, "so") | anw_gap(
             cov, patient, SO, "bereikbaar"
         )
     if needs_avg(patient):
-        gaps["avg"] = day_gap(cov, patient, AVG, "beschikbaar") | anw_gap(
+        gaps["avg"] = specialist_day_gap(cov, patient, AVG, "avg") | anw_gap(
             cov, patient, AVG, "telefonisch"
         )
     return gaps
@@ -87,4 +104,4 @@ def gap_2_1_1(cov: Coverage, patient: PatientSnap) -> dict[str, np.ndarray]:
 
 def group_key(cov: Coverage, patient: PatientSnap) -> tuple:
     """Everything the physician requirements depend on."""
-    return (cov.group_key(patient), needs_avg(patient), cov.regie(patient))
+    return (cov.group_key(patient), needs_avg(patient), treated(cov, patient), cov.regie(patient))

@@ -2,12 +2,14 @@
 
 Wat het controleert: in elk daguur (geen ANW) of voor de cliënt een huisarts beschikbaar is,
 voor een VV-cliënt ook een SO, en waar een AVG nodig is (VG, LVG, SGLVG; LG/ZG met een
-vastgelegde verstandelijke beperking) ook een AVG. Beschikbaar omvat bereikbaar.
+vastgelegde verstandelijke beperking) ook een AVG. De SO of AVG moet beschikbaar zijn waar
+die behandelt (regiebehandelaar, of verblijf met behandeling); anders volstaat bereikbaar
+voor consultatie, medebehandeling of overdracht. Beschikbaar omvat bereikbaar.
 
 Waarom: overdag moeten HA, SO en AVG beschikbaar en bereikbaar zijn voor consultatie,
 medebehandeling of overdracht van het regiebehandelaarschap (2.1.3.a).
 
-Voorbeeld: 'Geen SO beschikbaar overdag ma 07-12-2026 08:00–17:00 voor cliënt C-12
+Voorbeeld: 'Geen SO beschikbaar of bereikbaar overdag ma 07-12-2026 08:00–17:00 voor cliënt C-12
 (locatie De Linde, VV).'
 """
 
@@ -27,8 +29,8 @@ SEVERITY = ERROR
 
 WHAT = {
     "ha": ("Geen huisarts beschikbaar overdag", physicians.SUGGEST_HA_DAY),
-    "so": ("Geen SO beschikbaar overdag", physicians.SUGGEST_SO),
-    "avg": ("Geen AVG beschikbaar overdag", physicians.SUGGEST_AVG),
+    "so": ("Geen SO beschikbaar of bereikbaar overdag", physicians.SUGGEST_SO),
+    "avg": ("Geen AVG beschikbaar of bereikbaar overdag", physicians.SUGGEST_AVG),
 }
 
 

@@ -1,8 +1,9 @@
 """2.3.2.2 — Een gedragskundige bereikbaar voor begeleiders, dag en ANW.
 
-Wat het controleert: voor cliënten die een gedragskundige nodig hebben (alle GHZ-cliënten, en
+Wat het controleert: voor cliënten die een gedragskundige nodig hebben (GHZ-cliënten en
 VV-cliënten met zorgprofiel VV05 of VV07, waarin gedragsproblematiek deel van de indicatie
-is) of op elk moment een gedragskundige (of gedragskundige voorwacht) bereikbaar is.
+is, die op een locatie wonen waar begeleiders voor hen zorgen) of op elk moment een
+gedragskundige (of gedragskundige voorwacht) bereikbaar is.
 
 Waarom: een niet-medisch behandelaar (gedragskundige, GZ-psycholoog, orthopedagoog) is dag en
 ANW bereikbaar voor de begeleiders (2.3.2.2).
