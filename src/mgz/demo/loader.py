@@ -173,7 +173,6 @@ def _bulk_load() -> Iterator[None]:
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA cache_size = -262144")
-                cursor.execute("PRAGMA temp_store = MEMORY")
         yield
 
 
