@@ -93,3 +93,24 @@ def test_other_roles_cannot_post_changes(client, world):
         assert client.post(url, _form(arrangement, pattern="altijd")).status_code == status
     arrangement.refresh_from_db()
     assert arrangement.pattern == "ma-vr 08:00-17:00"
+
+
+def test_with_stored_runs_the_recheck_is_stored_for_every_web_process(login_as, world):
+    from mgz.conformance import services
+    from mgz.conformance.models import Run
+    from mgz.web import conformance_source
+
+    services.run_check(region=world.region.code)
+    client = login_as("aanbieder")
+    arrangement = world.arrangements["so"]
+    page = client.get(reverse("web:location", args=[world.location_a.id])).content.decode()
+    assert 'data-rule="2.1.3.b.2"' in page
+    client.post(
+        reverse("web:availability_save", args=[world.location_a.id, arrangement.id]),
+        _form(arrangement, mode="beschikbaar", pattern="altijd"),
+        HTTP_HX_REQUEST="true",
+    )
+    assert Run.objects.filter(trigger=Run.Trigger.INCREMENTAL, region=world.region).count() == 1
+    conformance_source.forget()  # as another process would see it
+    page = client.get(reverse("web:location", args=[world.location_a.id])).content.decode()
+    assert 'data-rule="2.1.3.b.2"' not in page

@@ -15,6 +15,7 @@ def test_hap_finds_a_patient_in_its_area_by_bsn_and_sees_whom_to_call(login_as, 
     assert "Aalders" in html
     assert 'href="tel:' in html
     assert "Regiebehandelaar MGZ" in html
+    assert "routering is nu niet beschikbaar" not in html  # the chain comes from mgz.routing
     event = AuditEvent.objects.get()
     assert (event.action, event.relation, event.flagged) == ("lookup", "hap", False)
 

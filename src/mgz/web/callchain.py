@@ -1,61 +1,114 @@
 """'Wie bel ik nu?': the chain of people to call for a patient at this moment.
 
-Uses the routing service (mgz.routing) when it is installed; until then a plain reading of
-the registry: the arrangements covering the patient's location now, then the care team.
+The chain comes from the routing service (mgz.routing.services.route_for), the same one
+behind GET /api/v1/route. Only when routing is unavailable (not installed, or its index
+cannot answer) does the page fall back to a plain reading of the registry, and says so.
+Access has been decided and logged before this module is called (mgz.web.patients).
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import timezone
 
+from mgz.accounts.access import membership_of
+from mgz.accounts.constants import Role
 from mgz.registry.constants import CareTeamRole
 from mgz.registry.models import Patient
 from mgz.web.weekview import arrangements_for_location, covers_now
 
+log = logging.getLogger(__name__)
+
+DEFAULT_QUESTION = "somatisch_acuut"
+DEFAULT_URGENCY = "U3"
+
 
 @dataclass(frozen=True)
 class CallStep:
-    label: str  # what this step is, e.g. "Huisarts (ANW: HAP)"
+    label: str  # what this step is, e.g. "Het meldpunt: verpleegkundige voorwacht"
     who: str
     phone: str
     note: str = ""
+    gap: str = ""  # a rule id when nobody is there (a knelpunt)
 
     @property
     def tel(self) -> str:
-        digits = "".join(c for c in self.phone if c.isdigit() or c == "+")
-        return digits
+        return "".join(c for c in self.phone if c.isdigit() or c == "+")
 
 
-def call_chain(patient: Patient, *, now: datetime | None = None) -> tuple[list[CallStep], str]:
-    """The steps in order, and where they come from (shown to the user)."""
-    now = now or timezone.now()
-    routed = _from_routing(patient, now)
-    if routed is not None:
-        return routed, "routering"
-    return _from_registry(patient, now), "register"
+@dataclass(frozen=True)
+class Chain:
+    steps: list[CallStep]
+    source: str  # "routering" or "register"
+    kind: str = ""  # "dag" / "anw"
+    holiday: str = ""
+    notes: tuple[str, ...] = ()
 
 
-def _from_routing(patient: Patient, now: datetime) -> list[CallStep] | None:
-    try:
-        from mgz.routing import services as routing_services  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    route = getattr(routing_services, "route_for_patient", None)
-    if route is None:
-        return None
-    result = route(patient.id, now)
-    return [
-        CallStep(
-            label=getattr(step, "label", "") or getattr(step, "title", ""),
-            who=str(getattr(step, "who_name", "") or getattr(step, "who", "")),
-            phone=getattr(step, "phone", "") or "",
-            note=getattr(step, "note", "") or "",
+def caller_for(user) -> str:
+    """The routing 'caller' code that fits the user's role."""
+    membership = membership_of(user)
+    if membership is None:
+        return "verzorgende"
+    if membership.role == Role.HAP:
+        return "hap_triagist"
+    if membership.role == Role.ARTS and membership.professional_id:
+        return {"huisarts": "huisarts", "so": "so", "avg": "avg"}.get(
+            membership.professional.discipline, "huisarts"
         )
-        for step in getattr(result, "steps", [])
-    ]
+    return "verzorgende"
+
+
+def call_chain(
+    user,
+    patient: Patient,
+    *,
+    now: datetime | None = None,
+    question: str = DEFAULT_QUESTION,
+    urgency: str = DEFAULT_URGENCY,
+) -> Chain:
+    now = now or timezone.now()
+    try:
+        return _from_routing(user, patient, now, question, urgency)
+    except ImportError:
+        pass
+    except Exception:  # the night page must still answer; the failure is logged
+        log.exception("routering mislukt voor %s", patient.code)
+    return Chain(_from_registry(patient, now), "register")
+
+
+def _from_routing(user, patient: Patient, now: datetime, question: str, urgency: str) -> Chain:
+    from mgz.core.routing import ROLE_LABELS
+    from mgz.routing.services import route_for
+
+    result = route_for(user, patient.code, now, question, urgency, caller_for(user))
+    steps = []
+    for step in result.steps:
+        role = ROLE_LABELS.get(step.role, step.role)
+        label = f"{role[:1].upper()}{role[1:]}: {step.function_label.lower()}"
+        if step.mode_label:
+            label += f" ({step.mode_label})"
+        note = step.explanation
+        if step.replaces:
+            note = f"Vervangt {step.replaces}. {note}"
+        until = step.window_end_at
+        if until is not None:
+            note = f"Tot {timezone.localtime(until):%a %d-%m %H:%M}. {note}"
+        steps.append(
+            CallStep(
+                label=label,
+                who=step.name or "niemand geregeld",
+                phone=step.phone or "",
+                note=note.strip(),
+                gap=step.gap or "",
+            )
+        )
+    return Chain(
+        steps, "routering", kind=result.kind, holiday=result.holiday or "", notes=result.notes
+    )
 
 
 def _from_registry(patient: Patient, now: datetime) -> list[CallStep]:

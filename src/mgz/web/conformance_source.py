@@ -1,128 +1,237 @@
-"""The bridge from the conformance engine to the page rows in mgz.web.reports.
+"""The bridge from the conformance engine (mgz.conformance) to the page rows in mgz.web.reports.
 
-Two sources, in this order:
-1. stored runs of mgz.conformance (when its service layer offers `latest_region_report`);
-2. a live evaluation with the pure engine (mgz.core.rules.engine) over one region's snapshot,
-   cached per region for a few minutes and refreshed after every change made on the pages.
-The engine's names appear in this file only.
+Which results a page shows, in this order:
+1. the latest stored run (mgz.conformance.models.Run) that covers the region: a full run of the
+   region or of the whole country, or a re-check stored after a change made on the pages;
+2. otherwise a live evaluation of the region (conformance.services.run_check without storing),
+   kept per process for a few minutes.
+After a change on the availability page, `recheck_after_change` re-evaluates only what the
+change affects (conformance.services.recheck) and, when the region has stored runs, stores
+the new state as an incremental run so that every web process shows it at once.
+The engine's model and service names appear in this file only.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-
-from django.utils import timezone
+from datetime import datetime
 
 from mgz.web.reports import ClauseRow, FindingRow, IntervalRow, RegionReport
 
-CACHE_SECONDS = 300
-_cache: dict[int, tuple[float, RegionReport]] = {}
-_trend: dict[int, list] = {}
+LIVE_SECONDS = 300
 _lock = threading.Lock()
+_outcomes: dict[int, tuple[float, object]] = {}  # region id -> (monotonic, CheckOutcome)
+_reports: dict[tuple, RegionReport] = {}  # (run id or live stamp, region id) -> report
 
 
 def available() -> bool:
     try:
-        import mgz.core.rules.engine  # noqa: F401
+        import mgz.conformance.services  # noqa: F401
     except ImportError:  # pragma: no cover
         return False
     return True
 
 
-def _stored_service():
-    try:
-        from mgz.conformance import services
-    except ImportError:
-        return None
-    return services if hasattr(services, "latest_region_report") else None
+def forget() -> None:
+    """Drop what this process keeps (tests, and after imports)."""
+    with _lock:
+        _outcomes.clear()
+        _reports.clear()
+
+
+def _latest_run(region):
+    from mgz.conformance.models import Run
+
+    runs = Run.objects.filter(region=region) | Run.objects.filter(
+        region__isnull=True, scope="alles"
+    )
+    return runs.order_by("-started", "-id").first()
 
 
 def region_report(region) -> RegionReport | None:
-    service = _stored_service()
-    if service is not None:
-        return service.latest_region_report(region)
+    run = _latest_run(region)
+    if run is not None:
+        key = (f"run-{run.id}", region.id)
+        with _lock:
+            if key in _reports:
+                return _reports[key]
+        report = _from_run(run, region)
+        with _lock:
+            if len(_reports) > 64:
+                _reports.clear()
+            _reports[key] = report
+        return report
+    stamp, outcome = _live_outcome(region)
+    key = (f"live-{stamp}", region.id)
     with _lock:
-        cached = _cache.get(region.id)
-        if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
-            return cached[1]
-    report = _evaluate(region)
+        if key in _reports:
+            return _reports[key]
+    report = _from_outcome(outcome, region, stamp)
     with _lock:
-        _cache[region.id] = (time.monotonic(), report)
+        _reports[key] = report
     return report
 
 
-def recheck_location(location, *, user=None) -> None:
-    """After a change at a location: the stored engine's re-check, or a fresh live run."""
-    service = _stored_service()
-    if service is not None and hasattr(service, "recheck_location"):
-        service.recheck_location(location, user=user)
-        return
+def recheck_after_change(location, instance, *, deleted: bool = False) -> None:
+    """Re-check what one saved object at this location affects, and make pages show it."""
+    from mgz.conformance import services
+    from mgz.conformance.models import Run
+
+    region = location.region
     with _lock:
-        _cache.pop(location.region_id, None)
-    report = _evaluate(location.region)
+        cached = _outcomes.get(region.id)
+    if cached is not None:
+        outcome = services.recheck(cached[1], instance, deleted=deleted)
+    else:
+        outcome = services.run_check(region=region.code, store=False)
+    stamp = time.monotonic()
     with _lock:
-        _cache[location.region_id] = (time.monotonic(), report)
+        _outcomes[region.id] = (stamp, outcome)
+    if _latest_run(region) is not None:
+        outcome.region_id = region.id
+        services.store_run(outcome, trigger=Run.Trigger.INCREMENTAL)
 
 
-def forget() -> None:
-    """Drop cached live results (tests, and after imports)."""
+def _live_outcome(region):
+    from mgz.conformance import services
+
     with _lock:
-        _cache.clear()
-        _trend.clear()
+        cached = _outcomes.get(region.id)
+    if cached is not None and time.monotonic() - cached[0] < LIVE_SECONDS:
+        return cached
+    outcome = services.run_check(region=region.code, store=False)
+    entry = (time.monotonic(), outcome)
+    with _lock:
+        _outcomes[region.id] = entry
+    return entry
 
 
-def _evaluate(region) -> RegionReport:
-    from mgz.conformance.loader import load_snapshot
-    from mgz.core.grid import Grid
-    from mgz.core.rules.engine import run_all
-    from mgz.core.rules.registry import all_rules
+# Building page rows ------------------------------------------------------------------------
 
-    snapshot = load_snapshot(region_ids=[region.id])
-    grid = Grid(timezone.localdate())
-    rules = all_rules()
-    result = run_all(snapshot, grid, rules)
-    summaries = result.summaries(rules)
-    clauses = [
-        ClauseRow(s.rule_id, s.title, s.severity, s.checked, s.failing, s.not_assessable)
-        for s in summaries
+
+def _region_maps(region):
+    from mgz.registry.models import Location, Organisation, Patient
+
+    patient_location = dict(Patient.objects.filter(region=region).values_list("id", "location_id"))
+    location_org = dict(Location.objects.filter(region=region).values_list("id", "organisation_id"))
+    organisations = set(Organisation.objects.filter(region=region).values_list("id", flat=True))
+    organisations |= set(location_org.values())
+    return patient_location, location_org, organisations
+
+
+def _place(kind: str, subject_id: int, maps, region_id: int):
+    """(in region?, location id, organisation id) of a finding's subject."""
+    patient_location, location_org, organisations = maps
+    if kind == "patient":
+        if subject_id not in patient_location:
+            return False, None, None
+        location_id = patient_location[subject_id]
+        return True, location_id, location_org.get(location_id)
+    if kind == "location":
+        return subject_id in location_org, subject_id, location_org.get(subject_id)
+    if kind == "organisation":
+        return subject_id in organisations, None, subject_id
+    return subject_id == region_id, None, None
+
+
+def _clauses(summary: list[dict]) -> list[ClauseRow]:
+    return [
+        ClauseRow(
+            s["rule_id"],
+            s["title"],
+            s["severity"],
+            s["subjects_checked"],
+            s["subjects_failing"],
+            s["subjects_not_assessable"],
+        )
+        for s in summary
     ]
-    patients = snapshot.patient_by_id
-    locations = snapshot.location_by_id
+
+
+def _trend(region) -> list[tuple[datetime, int]]:
+    from mgz.conformance import services
+
+    return services.trend(region=region, limit=12)
+
+
+def _from_run(run, region) -> RegionReport:
+    maps = _region_maps(region)
     rows = []
-    for finding in result.findings:
-        location_id = organisation_id = None
-        if finding.subject_kind == "patient":
-            patient = patients.get(finding.subject_id)
-            location_id = patient.location_id if patient else None
-        elif finding.subject_kind == "location":
-            location_id = finding.subject_id
-        elif finding.subject_kind == "organisation":
-            organisation_id = finding.subject_id
-        if location_id is not None and location_id in locations:
-            organisation_id = locations[location_id].organisation_id
+    for f in run.findings.all().iterator(chunk_size=5000):
+        inside, location_id, organisation_id = _place(f.subject_kind, f.subject_id, maps, region.id)
+        if not inside:
+            continue
         rows.append(
             FindingRow(
-                rule_id=finding.rule_id,
-                severity=finding.severity,
-                status=finding.status,
-                subject_kind=finding.subject_kind,
-                subject_id=finding.subject_id,
-                subject_label=finding.subject_label,
+                rule_id=f.rule_id,
+                severity=f.severity,
+                status=f.status,
+                subject_kind=f.subject_kind,
+                subject_id=f.subject_id,
+                subject_label=f.subject_label,
                 location_id=location_id,
                 organisation_id=organisation_id,
-                message=finding.message,
-                suggestion=finding.suggestion,
-                intervals=tuple(IntervalRow(i.start, i.end, i.kind) for i in finding.intervals),
+                message=f.message,
+                suggestion=f.suggestion,
+                intervals=tuple(
+                    IntervalRow(
+                        datetime.fromisoformat(i["start"]),
+                        datetime.fromisoformat(i["end"]),
+                        i["kind"],
+                    )
+                    for i in f.intervals
+                ),
             )
         )
-    now = timezone.now()
-    failing = sum(1 for row in rows if row.status == "fail")
-    with _lock:
-        trend = _trend.setdefault(region.id, [])
-        trend.append((now, failing))
-        del trend[:-12]
-        points = list(trend)
-    return RegionReport(
-        run_id=f"live-{now.timestamp()}", run_at=now, clauses=clauses, findings=rows, trend=points
-    )
+    clauses = _clauses(run.summary) if run.region_id == region.id else _recount(run.summary, rows)
+    return RegionReport(run.id, run.started, clauses, rows, _trend(region))
+
+
+def _recount(summary: list[dict], rows: list[FindingRow]) -> list[ClauseRow]:
+    """A national run's per-rule counts, restricted to the region's findings."""
+    failing: dict[str, set] = {}
+    unknown: dict[str, set] = {}
+    for row in rows:
+        target = unknown if row.status != "fail" else failing
+        target.setdefault(row.rule_id, set()).add((row.subject_kind, row.subject_id))
+    return [
+        ClauseRow(
+            s["rule_id"],
+            s["title"],
+            s["severity"],
+            s["subjects_checked"],
+            len(failing.get(s["rule_id"], ())),
+            len(unknown.get(s["rule_id"], ())),
+        )
+        for s in summary
+    ]
+
+
+def _from_outcome(outcome, region, stamp: float) -> RegionReport:
+    from django.utils import timezone
+
+    maps = _region_maps(region)
+    result = outcome.result
+    summaries = [s.as_dict() for s in result.summaries(outcome.rules)]
+    rows = []
+    for f in result.findings:
+        inside, location_id, organisation_id = _place(f.subject_kind, f.subject_id, maps, region.id)
+        if not inside:
+            continue
+        rows.append(
+            FindingRow(
+                rule_id=f.rule_id,
+                severity=f.severity,
+                status=f.status,
+                subject_kind=f.subject_kind,
+                subject_id=f.subject_id,
+                subject_label=f.subject_label,
+                location_id=location_id,
+                organisation_id=organisation_id,
+                message=f.message,
+                suggestion=f.suggestion,
+                intervals=tuple(IntervalRow(i.start, i.end, i.kind) for i in f.intervals),
+            )
+        )
+    return RegionReport(f"live-{stamp}", timezone.now(), _clauses(summaries), rows, _trend(region))

@@ -87,12 +87,12 @@ def region_report(region) -> RegionReport | None:
     return source.region_report(region) if source else None
 
 
-def recheck_location(location, *, user=None) -> bool:
+def recheck_after_change(location, instance, *, deleted: bool = False) -> bool:
     """Re-check what a change at this location affects; False when no engine is available."""
     source = _source()
-    if source is None or not hasattr(source, "recheck_location"):
+    if source is None:
         return False
-    source.recheck_location(location, user=user)
+    source.recheck_after_change(location, instance, deleted=deleted)
     return True
 
 

@@ -90,8 +90,8 @@ def availability_save(request: HttpRequest, location_id: int, arrangement_id: in
     form = ArrangementForm(request.POST, instance=arrangement, prefix=f"a{arrangement.id}")
     if form.is_valid():
         with transaction.atomic():
-            form.save()
-        rechecked = reports.recheck_location(location, user=request.user)
+            arrangement = form.save()
+        rechecked = reports.recheck_after_change(location, arrangement)
         return _after_change(request, location, rechecked, "De afspraak is opgeslagen.")
     context = _context(request, location)
     context["form"] = form
@@ -123,7 +123,7 @@ def availability_add(request: HttpRequest, location_id: int) -> HttpResponse:
             phone=data["phone"],
         )
         arrangement.locations.add(location)
-    rechecked = reports.recheck_location(location, user=request.user)
+    rechecked = reports.recheck_after_change(location, arrangement)
     return _after_change(request, location, rechecked, "De afspraak is toegevoegd.")
 
 

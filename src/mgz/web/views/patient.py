@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from mgz.accounts import access
 from mgz.audit.constants import Action
+from mgz.core.routing import QUESTIONS, URGENCIES
 from mgz.registry.models import Patient
 from mgz.web import callchain, handover_source, reports
 from mgz.web.forms import LookupForm, ReasonForm
@@ -142,7 +143,23 @@ def _lookup_result(request: HttpRequest, patient: Patient) -> HttpResponse:
         relation = open_patient(request, patient, action=Action.LOOKUP)
     except NeedsReason:
         return redirect(f"{reverse('web:break_glass', args=[patient.id])}")
-    steps, source = callchain.call_chain(patient)
+    question = request.GET.get("vraag", callchain.DEFAULT_QUESTION)
+    urgency = request.GET.get("urgentie", callchain.DEFAULT_URGENCY)
+    if question not in QUESTIONS:
+        question = callchain.DEFAULT_QUESTION
+    if urgency not in URGENCIES:
+        urgency = callchain.DEFAULT_URGENCY
+    chain = callchain.call_chain(request.user, patient, question=question, urgency=urgency)
     context = _patient_context(patient, relation)
-    context.update({"steps": steps, "source": source, "now": timezone.localtime()})
+    context.update(
+        {
+            "chain": chain,
+            "steps": chain.steps,
+            "now": timezone.localtime(),
+            "questions": QUESTIONS.items(),
+            "urgencies": URGENCIES.items(),
+            "question": question,
+            "urgency": urgency,
+        }
+    )
     return render(request, "web/lookup_result.html", context)
