@@ -77,7 +77,9 @@ tabblad zonder code) wordt bijgewerkt, een nieuwe toegevoegd. Een tweede import 
 verandert dus niets. Een import verwijdert nooit iets.
 
 Het BSN staat leesbaar in het werkboek en wordt bij de import versleuteld opgeslagen. Behandel
-werkboeken met cliënten als medische gegevens.
+werkboeken met cliënten als medische gegevens. Een export schrijft voor elke cliënt een auditregel
+(`export`), een import voor elke cliënt van wie gegevens, contactpersonen of behandelteam
+veranderden (`change`); `--gebruiker NAAM` zet de naam in het auditlog (standaard de OS-gebruiker).
 
 Naast de kolomregels hieronder controleert de import onder meer: dubbele codes of sleutels, het
 bestaan van elke verwijzing (een `hap` moet een organisatie van soort `hap` zijn, een `ion_praktijk`

@@ -7,7 +7,7 @@ adds and updates; it never deletes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import models, transaction
 
@@ -26,6 +26,7 @@ class SheetCount:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    patient_ids: set[int] = field(default_factory=set, repr=False)  # patients whose data changed
 
     def __str__(self) -> str:
         return f"{self.created} nieuw, {self.updated} gewijzigd, {self.unchanged} ongewijzigd"
@@ -105,6 +106,7 @@ def _load_sheet(
     if to_update:
         sheet.model.objects.bulk_update(to_update, sorted(changed_fields), batch_size=BATCH)
     count.created, count.updated = len(to_create), len(to_update)
+    count.patient_ids = {_patient_id(i) for i in (*to_create, *to_update)} - {None}
     if sheet.has_code:
         pks.refresh(sheet.name)
     relinked = _load_many_to_many(sheet, rows, present, touched, pks)
@@ -112,6 +114,11 @@ def _load_sheet(
     count.updated += moved
     count.unchanged -= moved
     return count
+
+
+def _patient_id(instance: models.Model) -> int | None:
+    """The patient a row belongs to: the patient itself, or a contact's or care team's patient."""
+    return instance.pk if isinstance(instance, Patient) else getattr(instance, "patient_id", None)
 
 
 def _existing(sheet: Sheet, rows: list[Row], key_columns: list[Column], pks: PrimaryKeys) -> dict:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from mgz.exchange.workbook.services import export_workbook
+from mgz.exchange.workbook.services import command_user, export_workbook
 
 
 class Command(BaseCommand):
@@ -16,9 +16,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--gebruiker",
+            default=command_user(),
+            help="naam voor het auditlog (standaard: de OS-gebruiker)",
+        )
         parser.add_argument("file", type=Path, help="werkboek (.xlsx) of map voor CSV-bestanden")
 
-    def handle(self, *args, file: Path, **options) -> None:
-        for sheet, count in export_workbook(file).items():
+    def handle(self, *args, file: Path, gebruiker: str, **options) -> None:
+        for sheet, count in export_workbook(file, username=gebruiker).items():
             self.stdout.write(f"{sheet}: {count} rijen")
         self.stdout.write(self.style.SUCCESS(f"Geëxporteerd naar {file}."))

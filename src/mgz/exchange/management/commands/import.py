@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from mgz.exchange.workbook.problems import WorkbookInvalid
-from mgz.exchange.workbook.services import check_workbook, import_workbook
+from mgz.exchange.workbook.services import check_workbook, command_user, import_workbook
 
 
 class Command(BaseCommand):
@@ -17,16 +17,21 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--gebruiker",
+            default=command_user(),
+            help="naam voor het auditlog (standaard: de OS-gebruiker)",
+        )
         parser.add_argument("file", type=Path, help="werkboek (.xlsx) of map met CSV-bestanden")
         parser.add_argument(
             "--check", action="store_true", help="alleen controleren, niets opslaan"
         )
 
-    def handle(self, *args, file: Path, check: bool, **options) -> None:
+    def handle(self, *args, file: Path, check: bool, gebruiker: str, **options) -> None:
         if not file.exists():
             raise CommandError(f"'{file}' bestaat niet")
         try:
-            counts = check_workbook(file) if check else import_workbook(file)
+            counts = check_workbook(file) if check else import_workbook(file, username=gebruiker)
         except WorkbookInvalid as invalid:
             for problem in invalid.problems:
                 self.stderr.write(str(problem))
