@@ -8,6 +8,7 @@ import pytest
 
 from mgz.regiotafel import services
 from mgz.regiotafel.constants import ActivityKind, AgreementKind, PartyKind, Topic
+from mgz.regiotafel.errors import InvalidInput
 from mgz.regiotafel.models import ActivityCount
 from mgz.regiotafel.report import charts
 from mgz.regiotafel.report.build import build_report
@@ -124,3 +125,26 @@ def test_a_pgb_location_is_agreed_once_its_provider_is_a_party(filled):
     from mgz.regiotafel.queries import unagreed_pgb_locations
 
     assert unagreed_pgb_locations(filled.table, DAY) == []
+
+
+def test_activity_counts_are_entered_once_per_period_and_corrected(world):
+    args = dict(period_start=date(2026, 1, 1), period_end=date(2026, 3, 31))
+    services.record_activity_count(
+        world.table, world.so_avg, ActivityKind.ANW_CONTACT, count=4, **args
+    )
+    services.record_activity_count(
+        world.table, world.so_avg, ActivityKind.ANW_CONTACT, count=7, **args
+    )
+    assert list(ActivityCount.objects.values_list("count", flat=True)) == [7]
+    with pytest.raises(InvalidInput):
+        services.record_activity_count(world.table, world.so_avg, "koffie", count=1, **args)
+
+
+def test_the_report_command_writes_a_pdf(world, tmp_path):
+    from django.core.management import call_command
+
+    out = tmp_path / "rapport.pdf"
+    call_command(
+        "regiotafel_report", world.table.pk, "--out", str(out), "--peildatum", "2026-03-02"
+    )
+    assert out.read_bytes().startswith(b"%PDF-")

@@ -21,6 +21,8 @@ from mgz.regiotafel import ladder
 from mgz.regiotafel.constants import (
     DEFAULT_STEP_DAYS,
     Action,
+    ActivityKind,
+    ActivitySource,
     AgreementKind,
     KnelpuntStatus,
     PartyKind,
@@ -31,6 +33,7 @@ from mgz.regiotafel.constants import (
 from mgz.regiotafel.documents import check_document
 from mgz.regiotafel.errors import InvalidInput
 from mgz.regiotafel.models import (
+    ActivityCount,
     Agreement,
     Knelpunt,
     KnelpuntStep,
@@ -452,3 +455,34 @@ def send_overdue_reminders(today: date | None = None) -> list[tuple[int, list[st
         )
         sent.append((step.pk, recipients))
     return sent
+
+
+# --- activity counts for funding transparency (4.1.1) ----------------------------------------
+
+
+@transaction.atomic
+def record_activity_count(
+    regiotafel: Regiotafel,
+    organisation: Organisation,
+    kind: str,
+    *,
+    period_start: date,
+    period_end: date,
+    count: int,
+) -> ActivityCount:
+    """Enter (or correct) what the platform cannot see itself, e.g. MDO's and ANW contacts."""
+    if kind not in ActivityKind.values:
+        raise InvalidInput("Onbekende activiteit.")
+    if count < 0:
+        raise InvalidInput("Een aantal is nul of meer.")
+    if period_end < period_start:
+        raise InvalidInput("De periode eindigt voor ze begint.")
+    entry, _ = ActivityCount.objects.update_or_create(
+        regiotafel=regiotafel,
+        organisation=organisation,
+        kind=kind,
+        period_start=period_start,
+        period_end=period_end,
+        defaults={"count": count, "source": ActivitySource.HANDMATIG},
+    )
+    return entry
