@@ -42,13 +42,18 @@ TABLES = (
 )
 
 
-def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
-    """Run a command; return (wall seconds, peak RSS in MiB, exit code)."""
+def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float, int, int]:
+    """Run a command; return (wall seconds, CPU seconds, peak RSS in MiB, exit code).
+
+    CPU time (user + system) is reported next to wall time because the machine is shared:
+    under load, wall time measures the neighbours as much as the load itself.
+    """
     started = time.perf_counter()
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
-    return wall, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
 
 
 def fresh_postgres(url: str) -> None:
@@ -83,12 +88,20 @@ def bench(kind: str, seed: int, workdir: Path) -> dict[str, object]:
         env["DATABASE_URL"] = PG_URL
         target = PG_URL
     subprocess.run([MGZ, "migrate", "--noinput", "-v0"], env=env, check=True)
-    wall, peak_mib, code = run_measured(
+    load_before = os.getloadavg()[0]
+    wall, cpu, peak_mib, code = run_measured(
         [MGZ, "demo", "--scale", "national", "--seed", str(seed)], env
     )
     if code:
         raise SystemExit(f"mgz demo faalde op {kind} (exit {code})")
-    return {"kind": kind, "seconds": wall, "peak_mib": peak_mib, "rows": count_rows(kind, target)}
+    return {
+        "kind": kind,
+        "seconds": wall,
+        "cpu": cpu,
+        "peak_mib": peak_mib,
+        "load": (load_before, os.getloadavg()[0]),
+        "rows": count_rows(kind, target),
+    }
 
 
 def main() -> None:
@@ -108,7 +121,11 @@ def main() -> None:
         for kind in kinds:
             result = bench(kind, args.seed, Path(tmp))
             results.append(result)
-            print(f"{kind:<11} {result['seconds']:7.1f} s  peak {result['peak_mib']:6d} MiB")
+            print(
+                f"{kind:<11} wall {result['seconds']:6.1f} s  cpu {result['cpu']:6.1f} s  "
+                f"peak {result['peak_mib']:5d} MiB  "
+                f"load average {result['load'][0]:.1f} before, {result['load'][1]:.1f} after"
+            )
             sys.stdout.flush()
     print()
     print("| table | " + " | ".join(r["kind"] for r in results) + " |")
