@@ -391,6 +391,10 @@ def solve_roster(
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
+    # One presolve pass and no symmetry detection: the pool has many near-identical persons,
+    # and a full presolve cost seconds before the (complete) greedy hint was even used.
+    solver.parameters.max_presolve_iterations = 1
+    solver.parameters.symmetry_level = 0
     first: list[float] = []
 
     class _Progress(cp_model.CpSolverSolutionCallback):
