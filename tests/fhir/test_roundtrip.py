@@ -12,6 +12,8 @@ from django.utils import timezone
 from mgz.exchange.fhir import fhir_import as fi
 from mgz.exchange.fhir.fhir_export import fhir_id, patient_bundle, practitioner_role_id
 from mgz.exchange.fhir.xml import model_to_xml
+from mgz.handover import services
+from mgz.handover.constants import Decision, Treatment
 from mgz.handover.documents import latest_document
 from mgz.registry.models import Patient
 
@@ -144,6 +146,26 @@ def test_demo_data_round_trips(transactional_db):
     loader.generate("tiny", 1, today=timezone.localdate())
     patients = list(Patient.objects.filter(care_team__isnull=False).distinct().order_by("id")[:25])
     assert patients
+    # The demo has no handovers yet: give a few patients one, written by their regiebehandelaar.
+    for patient in patients[:5]:
+        regie = services.current_regiebehandelaar(patient)
+        if regie is None:
+            continue
+        services.write_document(
+            patient,
+            author=regie.professional,
+            data=services.DocumentInput(
+                review_date=timezone.localdate(),
+                directives=[
+                    services.DirectiveInput(Treatment.REANIMATIE, Decision.DENY),
+                    services.DirectiveInput(
+                        Treatment.ANTIBIOTICA, Decision.PERMIT, conditions="oraal"
+                    ),
+                ],
+                advance_directives=[services.AdvanceDirectiveInput("NR")],
+            ),
+        )
+    assert any(expected(p)["directives"] for p in patients)
     for patient in patients:
         bundle = patient_bundle(patient)
         for text in (bundle.model_dump_json(), model_to_xml(bundle)):

@@ -149,3 +149,14 @@ def test_hap_sees_the_handover_on_wie_bel_ik_nu(client, login_as, world):
 
 def test_outsider_cannot_open_the_handover_page(login_as, world):
     assert login_as("avg").get(_page(world)).status_code == 404
+
+
+def test_notification_goes_to_the_account_linked_to_the_physician(world, mailoutbox):
+    world.users["huisarts"].email = "jansen@praktijk.example"
+    world.users["huisarts"].save()
+    services.propose_transfer(
+        patient=world.patient_a, to_professional=world.gp, by=world.so, reason="Terug naar HA"
+    )
+    (message,) = mailoutbox
+    assert message.to == ["jansen@praktijk.example"]
+    assert world.patient_a.code in message.subject
