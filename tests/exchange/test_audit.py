@@ -13,24 +13,22 @@ from .conftest import read_table, write_table
 
 
 def test_export_records_every_patient(world, tmp_path):
-    call_command(
-        "export", "--gebruiker", "beheerder", tmp_path / "werkboek.xlsx", stdout=StringIO()
-    )
+    call_command("export", "--gebruiker", "beheerder", tmp_path / "werkmap.xlsx", stdout=StringIO())
 
     events = AuditEvent.objects.filter(action="export").order_by("patient_code")
     assert [(e.patient_code, e.username) for e in events] == [
         ("CL-1", "beheerder"),
         ("CL-2", "beheerder"),
     ]
-    assert events[0].reason == "werkboek-export naar werkboek.xlsx"
+    assert events[0].reason == "werkmap-export naar werkmap.xlsx"
 
 
 def test_import_records_only_patients_whose_data_changed(world, tmp_path):
-    export_workbook(tmp_path / "werkboek_csv")
-    import_workbook(tmp_path / "werkboek_csv", username="regio")
+    export_workbook(tmp_path / "werkmap_csv")
+    import_workbook(tmp_path / "werkmap_csv", username="regio")
     assert not AuditEvent.objects.filter(action="change").exists()
 
-    table = read_table(tmp_path / "werkboek_csv")
+    table = read_table(tmp_path / "werkmap_csv")
     header = table["contactpersonen"][0]
     table["contactpersonen"][1][header.index("relatie")] = "schoonzoon"  # a contact of CL-1
     write_table(tmp_path / "gewijzigd_csv", table)
@@ -38,4 +36,4 @@ def test_import_records_only_patients_whose_data_changed(world, tmp_path):
 
     [event] = AuditEvent.objects.filter(action="change")
     assert (event.patient_code, event.username) == ("CL-1", "regio")
-    assert event.reason == "werkboek-import uit gewijzigd_csv"
+    assert event.reason == "werkmap-import uit gewijzigd_csv"

@@ -16,8 +16,8 @@ def test_overlapping_regiebehandelaars_hit_the_database_constraint_and_roll_back
 ):
     without = tuple(c for c in rules.CHECKS if c is not rules.check_one_regiebehandelaar)
     monkeypatch.setattr(rules, "CHECKS", without)
-    export_workbook(tmp_path / "werkboek.xlsx")
-    table = read_table(tmp_path / "werkboek.xlsx")
+    export_workbook(tmp_path / "werkmap.xlsx")
+    table = read_table(tmp_path / "werkmap.xlsx")
     header = table["behandelteam"][0]
     mede = next(r for r in table["behandelteam"][1:] if r[header.index("rol")] == "medebehandelaar")
     mede[header.index("rol")] = "regiebehandelaar"

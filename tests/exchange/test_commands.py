@@ -14,17 +14,17 @@ from .conftest import counts, read_table, write_table
 
 
 def test_import_prints_counts_per_sheet(world, tmp_path):
-    call_command("export", tmp_path / "werkboek.xlsx", stdout=StringIO())
+    call_command("export", tmp_path / "werkmap.xlsx", stdout=StringIO())
     out = StringIO()
 
-    call_command("import", tmp_path / "werkboek.xlsx", stdout=out)
+    call_command("import", tmp_path / "werkmap.xlsx", stdout=out)
 
     assert "clienten: 0 nieuw, 0 gewijzigd, 2 ongewijzigd" in out.getvalue()
 
 
 def test_import_with_problems_prints_each_one_and_fails(world, tmp_path):
-    call_command("export", tmp_path / "werkboek_csv", stdout=StringIO())
-    table = read_table(tmp_path / "werkboek_csv")
+    call_command("export", tmp_path / "werkmap_csv", stdout=StringIO())
+    table = read_table(tmp_path / "werkmap_csv")
     table["clienten"][1][1] = "123456789"
     table["organisaties"][3][2] = "ziekenhuis"  # ORG-PGB; ORG-HA must stay a practice
     write_table(tmp_path / "fout_csv", table)
@@ -60,7 +60,7 @@ def test_import_of_a_missing_file_fails(db, tmp_path):
 def test_workbook_docs_prints_markdown(db):
     out = StringIO()
     call_command("workbook_docs", stdout=out)
-    assert out.getvalue().startswith("# Het regiowerkboek")
+    assert out.getvalue().startswith("# De regiowerkmap")
 
 
 def test_mgz_import_exits_non_zero_on_problems(tmp_path):
@@ -87,11 +87,11 @@ def test_mgz_import_exits_non_zero_on_problems(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("kapot.xlsx", b"geen zip", "kapot.xlsx — is geen leesbaar XLSX-werkboek"),
+        ("kapot.xlsx", b"geen zip", "kapot.xlsx — is geen leesbare XLSX-werkmap"),
         (
             "los.csv",
             b"code;naam\n",
-            "los.csv — geef een .xlsx-werkboek of een map met CSV-bestanden",
+            "los.csv — geef een .xlsx-werkmap of een map met CSV-bestanden",
         ),
     ],
 )

@@ -9,23 +9,23 @@ from .conftest import counts, read_table, write_table
 
 
 def test_reimport_of_an_export_changes_nothing(world, tmp_path):
-    export_workbook(tmp_path / "werkboek.xlsx")
+    export_workbook(tmp_path / "werkmap.xlsx")
     bsn_before = Patient.objects.get(code="CL-1").bsn_encrypted
     before = counts()
 
     for _ in range(2):
-        result = import_workbook(tmp_path / "werkboek.xlsx")
+        result = import_workbook(tmp_path / "werkmap.xlsx")
         assert all(c.created == 0 and c.updated == 0 for c in result.values()), result
         assert counts() == before
 
     assert Patient.objects.get(code="CL-1").bsn_encrypted == bsn_before
     export_workbook(tmp_path / "opnieuw.xlsx")
-    assert read_table(tmp_path / "opnieuw.xlsx") == read_table(tmp_path / "werkboek.xlsx")
+    assert read_table(tmp_path / "opnieuw.xlsx") == read_table(tmp_path / "werkmap.xlsx")
 
 
 def test_a_changed_cell_updates_only_that_row(world, tmp_path):
-    export_workbook(tmp_path / "werkboek_csv")
-    table = read_table(tmp_path / "werkboek_csv")
+    export_workbook(tmp_path / "werkmap_csv")
+    table = read_table(tmp_path / "werkmap_csv")
     header = table["clienten"][0]
     row = next(r for r in table["clienten"][1:] if r[0] == "CL-2")
     row[header.index("zorgprofiel")] = "ggz-w02"  # codes are matched regardless of case

@@ -10,7 +10,7 @@ from mgz.registry.models import Patient
 
 from .conftest import counts, empty_database, read_table
 
-FORMATS = ["werkboek.xlsx", "werkboek_csv"]
+FORMATS = ["werkmap.xlsx", "werkmap_csv"]
 
 
 @pytest.mark.parametrize("name", FORMATS)
@@ -55,7 +55,7 @@ def test_the_world_fills_every_column_so_the_round_trip_covers_every_field(world
 
 
 def test_round_trip_keeps_bsn_many_to_many_and_moments(world, tmp_path):
-    path = tmp_path / "werkboek.xlsx"
+    path = tmp_path / "werkmap.xlsx"
     export_workbook(path)
     empty_database()
     import_workbook(path)
@@ -73,7 +73,7 @@ def test_round_trip_keeps_bsn_many_to_many_and_moments(world, tmp_path):
 def test_export_writes_bsn_in_plain_text_and_dates_as_real_dates(world, tmp_path):
     from openpyxl import load_workbook
 
-    path = tmp_path / "werkboek.xlsx"
+    path = tmp_path / "werkmap.xlsx"
     export_workbook(path)
     ws = load_workbook(path)["clienten"]
     header = [cell.value for cell in ws[1]]

@@ -23,7 +23,7 @@ KIND_NAMES = {
     "bsn": "BSN",
 }
 
-INTRO = f"""# Het regiowerkboek
+INTRO = f"""# De regiowerkmap
 
 Eén formaat om de gegevens van een regio in één keer aan te leveren of over te nemen: regio's,
 organisaties, locaties, zorgverleners, Wlz-cliënten met hun behandelteam, beschikbaarheidsafspraken
@@ -32,7 +32,7 @@ en afwezigheden. Dit document is gegenereerd uit `src/mgz/exchange/workbook/form
 
 ## Bestanden
 
-- **XLSX**: één werkboek, één tabblad per onderdeel hieronder. De eerste regel bevat de kolomkoppen.
+- **XLSX**: één werkmap, één tabblad per onderdeel hieronder. De eerste regel bevat de kolomkoppen.
   Tabbladnamen hebben geen apostrof of accent (`regios`, `clienten`), zodat ze ook als bestandsnaam
   werken; `regio's` en `cliënten` worden ook herkend.
 - **CSV**: een map met één bestand per tabblad (`clienten.csv`, …), UTF-8 (een BOM mag),
@@ -41,13 +41,13 @@ en afwezigheden. Dit document is gegenereerd uit `src/mgz/exchange/workbook/form
   zodat Excel de accenten goed toont.
 
 ```
-mgz template regio.xlsx      # leeg werkboek met kolomkoppen en één voorbeeldrij per tabblad
+mgz template regio.xlsx      # lege werkmap met kolomkoppen en één voorbeeldrij per tabblad
 mgz import regio.xlsx        # alles controleren; alleen zonder problemen alles opslaan
 mgz import --check regio/    # alleen controleren (hier: een map met CSV-bestanden)
 mgz export regio.xlsx        # alle gegevens in hetzelfde formaat
 ```
 
-Een naam die op `.xlsx` eindigt is een werkboek; anders is het een map met CSV-bestanden.
+Een naam die op `.xlsx` eindigt is een werkmap; anders is het een map met CSV-bestanden.
 
 ## Regels voor cellen
 
@@ -56,7 +56,7 @@ Een naam die op `.xlsx` eindigt is een werkboek; anders is het een map met CSV-b
   maken niet uit. Een onbekende kolom is een fout; een ontbrekende verplichte kolom ook. Een
   ontbrekende optionele kolom laat bestaande waarden ongemoeid (nieuwe rijen krijgen de standaard).
 - **Tabbladen** mogen ontbreken (dan wordt dat onderdeel niet aangeraakt); een onbekend tabblad is een fout.
-- **Verwijzingen** gebruiken de `code` van de andere rij, in hetzelfde werkboek of al in de database.
+- **Verwijzingen** gebruiken de `code` van de andere rij, in dezelfde werkmap of al in de database.
   Meerdere codes in één cel scheidt u met `;`.
 - **Codes** (soort, discipline, zorgprofiel, …) zijn de vaste codes hieronder; hoofdletters maken niet uit.
 - **Datums**: een echte Excel-datum, `jjjj-mm-dd` of `dd-mm-jjjj`. **Tijden**: een Excel-tijd of `UU:MM`.
@@ -76,8 +76,8 @@ transactie opgeslagen: een rij met een bestaande sleutel (de `code`, of de sleut
 tabblad zonder code) wordt bijgewerkt, een nieuwe toegevoegd. Een tweede import van hetzelfde bestand
 verandert dus niets. Een import verwijdert nooit iets.
 
-Het BSN staat leesbaar in het werkboek en wordt bij de import versleuteld opgeslagen. Behandel
-werkboeken met cliënten als medische gegevens. Een export schrijft voor elke cliënt een auditregel
+Het BSN staat leesbaar in de werkmap en wordt bij de import versleuteld opgeslagen. Behandel
+werkmappen met cliënten als medische gegevens. Een export schrijft voor elke cliënt een auditregel
 (`export`), een import voor elke cliënt van wie gegevens, contactpersonen of behandelteam
 veranderden (`change`); `--gebruiker NAAM` zet de naam in het auditlog (standaard de OS-gebruiker).
 

@@ -267,7 +267,7 @@ SHEETS: tuple[Sheet, ...] = (
             C("begeleider", "companion_name", ""),
             C("begeleider_telefoon", "companion_phone", ""),
         ),
-        note="Wlz-cliënten. Het BSN staat leesbaar in het werkboek: behandel het bestand als medisch gegeven.",
+        note="Wlz-cliënten. Het BSN staat leesbaar in de werkmap: behandel het bestand als medisch gegeven.",
     ),
     Sheet(
         "contactpersonen",

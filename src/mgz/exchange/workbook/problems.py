@@ -33,5 +33,5 @@ class WorkbookInvalid(Exception):
     """The workbook has problems; nothing was imported."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problemen in het werkboek")
+        super().__init__(f"{len(problems)} problemen in de werkmap")
         self.problems = problems

@@ -60,7 +60,7 @@ def open_sheets(path: Path) -> Iterator[tuple[list[RawSheet], list[Problem]]]:
         try:
             book = load_workbook(path, read_only=True, data_only=True)
         except (OSError, zipfile.BadZipFile, InvalidFileException) as error:
-            raise _unreadable(path, f"is geen leesbaar XLSX-werkboek ({error})") from error
+            raise _unreadable(path, f"is geen leesbare XLSX-werkmap ({error})") from error
         try:
             yield _collect(_xlsx_sources(book))
         finally:
@@ -68,7 +68,7 @@ def open_sheets(path: Path) -> Iterator[tuple[list[RawSheet], list[Problem]]]:
     elif path.is_dir():
         yield _collect(_csv_sources(path))
     else:
-        raise _unreadable(path, "geef een .xlsx-werkboek of een map met CSV-bestanden")
+        raise _unreadable(path, "geef een .xlsx-werkmap of een map met CSV-bestanden")
 
 
 def _unreadable(path: Path, message: str) -> WorkbookInvalid:

@@ -41,7 +41,7 @@ def import_workbook(path: Path, *, username: str = "") -> dict[str, SheetCount]:
         with transaction.atomic():
             counts = load(valid)
             changed = set().union(*(count.patient_ids for count in counts.values()))
-            reason = f"werkboek-import uit {path.name}"
+            reason = f"werkmap-import uit {path.name}"
             record_patients(changed, action=Action.CHANGE, reason=reason, username=username)
         return counts
     except (IntegrityError, DatabaseError) as error:
@@ -60,7 +60,7 @@ def export_workbook(path: Path, *, username: str = "") -> dict[str, int]:
     tables = export.tables()
     writer.write(path, tables)
     patients = Patient.objects.values_list("pk", flat=True)
-    reason = f"werkboek-export naar {path.name}"
+    reason = f"werkmap-export naar {path.name}"
     record_patients(patients, action=Action.EXPORT, reason=reason, username=username)
     return {name: len(rows) for name, rows in tables.items()}
 

@@ -11,7 +11,7 @@ from mgz.exchange.workbook.services import command_user, export_workbook
 
 class Command(BaseCommand):
     help = (
-        "Schrijft alle gegevens als werkboek (.xlsx) of als map met CSV-bestanden. "
+        "Schrijft alle gegevens als werkmap (.xlsx) of als map met CSV-bestanden. "
         "Het bestand bevat BSN's: bewaar het als medisch gegeven."
     )
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
             default=command_user(),
             help="naam voor het auditlog (standaard: de OS-gebruiker)",
         )
-        parser.add_argument("file", type=Path, help="werkboek (.xlsx) of map voor CSV-bestanden")
+        parser.add_argument("file", type=Path, help="werkmap (.xlsx) of map voor CSV-bestanden")
 
     def handle(self, *args, file: Path, gebruiker: str, **options) -> None:
         for sheet, count in export_workbook(file, username=gebruiker).items():

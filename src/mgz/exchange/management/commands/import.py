@@ -12,7 +12,7 @@ from mgz.exchange.workbook.services import check_workbook, command_user, import_
 
 class Command(BaseCommand):
     help = (
-        "Importeert een werkboek (.xlsx) of een map met CSV-bestanden. Alles wordt eerst "
+        "Importeert een werkmap (.xlsx) of een map met CSV-bestanden. Alles wordt eerst "
         "gecontroleerd; bij één probleem wordt niets geïmporteerd."
     )
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
             default=command_user(),
             help="naam voor het auditlog (standaard: de OS-gebruiker)",
         )
-        parser.add_argument("file", type=Path, help="werkboek (.xlsx) of map met CSV-bestanden")
+        parser.add_argument("file", type=Path, help="werkmap (.xlsx) of map met CSV-bestanden")
         parser.add_argument(
             "--check", action="store_true", help="alleen controleren, niets opslaan"
         )

@@ -10,10 +10,10 @@ from mgz.exchange.workbook.services import write_template
 
 
 class Command(BaseCommand):
-    help = "Schrijft een leeg werkboek (.xlsx) of CSV-map met kolomkoppen en één voorbeeldrij per tabblad."
+    help = "Schrijft een lege werkmap (.xlsx) of CSV-map met kolomkoppen en één voorbeeldrij per tabblad."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", type=Path, help="werkboek (.xlsx) of map voor CSV-bestanden")
+        parser.add_argument("file", type=Path, help="werkmap (.xlsx) of map voor CSV-bestanden")
 
     def handle(self, *args, file: Path, **options) -> None:
         write_template(file)

@@ -10,9 +10,7 @@ from mgz.exchange.workbook.docs import render_markdown
 
 
 class Command(BaseCommand):
-    help = (
-        "Schrijft de documentatie van het werkboekformaat (docs/workbook.md) uit de formaattabel."
-    )
+    help = "Schrijft de documentatie van het werkmapformaat (docs/workbook.md) uit de formaattabel."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", type=Path, nargs="?", help="doelbestand; zonder: naar stdout")
