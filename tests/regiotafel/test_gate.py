@@ -91,5 +91,37 @@ def test_only_a_planned_location_can_be_opened(world, findings):
         gate.open_location(world.location, world.coordinator)
 
 
-def test_without_conformance_data_the_default_provider_answers_none(world):
+def test_without_a_stored_run_the_gate_sees_no_evaluation(world):
     assert gate.latest_findings(world.planned) is None
+
+
+def test_the_gate_reads_the_latest_stored_conformance_run(world):
+    from datetime import date
+
+    from mgz.conformance.models import Finding, Run
+
+    def run(*findings):
+        stored = Run.objects.create(horizon_start=date(2026, 3, 2), horizon_days=28)
+        for rule_id, severity, status in findings:
+            Finding.objects.create(
+                run=stored,
+                rule_id=rule_id,
+                subject_kind="location",
+                subject_id=world.planned.pk,
+                subject_label="locatie De Linde Nieuwbouw",
+                severity=severity,
+                status=status,
+                message=f"bevinding {rule_id}",
+                suggestion="",
+            )
+        return stored
+
+    run(("2.3.3.2.c", "error", "fail"))
+    assert gate.latest_findings(world.planned) == [
+        gate.BlockingFinding("2.3.3.2.c", "bevinding 2.3.3.2.c")
+    ]
+    # a newer run without errors (a warning and a 'niet te beoordelen' do not block) opens it
+    run(("2.3.2.1", "warning", "fail"), ("2.5.2", "error", "niet_te_beoordelen"))
+    assert gate.latest_findings(world.planned) == []
+    gate.open_location(world.planned, world.provider_user)
+    assert _status(world.planned) == "open"

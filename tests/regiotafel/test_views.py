@@ -136,3 +136,28 @@ def test_the_opening_page_lists_blockers_and_takes_an_exception(
     assert "kan niet open" in refused.content.decode()
     coordinator_client.post(url, {"exception_reason": "Overbrugging afgesproken."})
     assert Location.objects.get(pk=world.planned.pk).status == "open"
+
+
+def test_the_index_lists_the_tables_and_their_overdue_deadlines(coordinator_client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mgz.regiotafel import services
+    from mgz.regiotafel.queries import overdue_for_region
+
+    today = timezone.localdate()
+    services.raise_knelpunt(
+        world.table,
+        title="Termijn voorbij",
+        description="…",
+        raised_by=world.practice,
+        about_organisation=world.provider,
+        today=today - timedelta(days=40),
+    )
+    page = coordinator_client.get(reverse("regiotafel:index")).content.decode()
+    assert world.table.name in page
+    assert "Verstreken termijnen" in page and "Termijn voorbij" in page
+    assert [s.knelpunt.title for s in overdue_for_region(world.region.id, today)] == [
+        "Termijn voorbij"
+    ]

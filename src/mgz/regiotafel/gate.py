@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 from dataclasses import asdict, dataclass
 
-from django.apps import apps
-from django.core.exceptions import FieldError
 from django.db import transaction
 
 from mgz.regiotafel import access
@@ -40,46 +38,18 @@ class OpeningResult:
 
 
 def latest_findings(location: Location) -> list[BlockingFinding] | None:
-    """Error findings of the latest conformance run for this location; None if never evaluated.
+    """Error findings of the latest stored conformance run for this location; None if no run
+    covered it. Read-only, through `mgz.conformance.services.latest_findings_for`."""
+    from mgz.conformance.services import latest_findings_for
 
-    Reads the conformance app read-only. It prefers a service
-    `mgz.conformance.services.latest_findings_for(subject_kind, subject_id)` and otherwise
-    queries its `Run`/`Finding` models; until either exists the answer is None.
-    """
-    try:
-        from mgz.conformance import services as conformance_services
-    except ImportError:
-        conformance_services = None
-    provider = getattr(conformance_services, "latest_findings_for", None)
-    if provider is not None:
-        found = provider("location", location.pk)
-        if found is None:
-            return None
-        return [
-            BlockingFinding(f.rule_id, f.message, getattr(f, "aspect", ""))
-            for f in found
-            if f.severity == ERROR and getattr(f, "status", FAIL) == FAIL
-        ]
-    try:
-        run_model = apps.get_model("conformance", "Run")
-        finding_model = apps.get_model("conformance", "Finding")
-    except LookupError:
+    found = latest_findings_for("location", location.pk)
+    if found is None:
         return None
-    try:
-        run = run_model.objects.filter(findings__isnull=False).order_by("-id").first()
-        if run is None:
-            return None
-        rows = finding_model.objects.filter(
-            run=run,
-            subject_kind="location",
-            subject_id=location.pk,
-            severity=ERROR,
-            status=FAIL,
-        ).values_list("rule_id", "message")
-        return [BlockingFinding(rule_id, message) for rule_id, message in rows]
-    except FieldError:
-        log.warning("conformance models have an unexpected shape; opening gate sees no findings")
-        return None
+    return [
+        BlockingFinding(f.rule_id, f.message, f.aspect)
+        for f in found
+        if f.severity == ERROR and f.status == FAIL
+    ]
 
 
 def blocking_findings(location: Location) -> list[BlockingFinding]:

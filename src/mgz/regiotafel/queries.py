@@ -156,6 +156,15 @@ def overdue_steps(
     return steps.order_by("deadline", "id")
 
 
+def overdue_for_region(region_id: int, today: date) -> QuerySet[KnelpuntStep]:
+    """For the region dashboard: overdue rungs of every table in the region (and subregions).
+
+    Render with `{% include "regiotafel/_overdue.html" with overdue=… %}`.
+    """
+    tables = Regiotafel.objects.filter(region_id=region_id).values_list("id", flat=True)
+    return overdue_steps(today=today, regiotafel_ids=tables)
+
+
 @dataclass(frozen=True)
 class UnagreedLocation:
     id: int

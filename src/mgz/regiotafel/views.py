@@ -35,7 +35,9 @@ def _table(request: HttpRequest, pk: int, *, manage: bool = False) -> Regiotafel
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     tables = access.visible_regiotafels(request.user).select_related("region", "subregion")
-    overdue = overdue_steps(today=timezone.localdate(), regiotafel_ids=tables.values("id"))
+    overdue = overdue_steps(
+        today=timezone.localdate(), regiotafel_ids=tables.values_list("id", flat=True)
+    )
     return render(request, "regiotafel/index.html", {"tables": tables, "overdue": overdue})
 
 
