@@ -148,3 +148,33 @@ def test_the_report_command_writes_a_pdf(world, tmp_path):
         "regiotafel_report", world.table.pk, "--out", str(out), "--peildatum", "2026-03-02"
     )
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_stored_region_runs_add_a_history_chart(world):
+    from mgz.conformance.models import Run
+    from mgz.regiotafel.report.coverage import stored_trend
+
+    for failing in (4, 1):
+        Run.objects.create(
+            horizon_start=DAY,
+            horizon_days=28,
+            region=world.region,
+            scope=f"regio {world.region.name}",
+            summary=[
+                {
+                    "rule_id": "1.1",
+                    "subjects_checked": 10,
+                    "subjects_failing": failing,
+                    "subjects_not_assessable": 0,
+                },
+                {
+                    "rule_id": "2.5.2",
+                    "subjects_checked": 1,
+                    "subjects_failing": 0,
+                    "subjects_not_assessable": 1,
+                },
+            ],
+        )
+    assert [share for _, share in stored_trend(world.table)] == [0.6, 0.9]
+    report = build_report(world.table, as_of=DAY, trend_weeks=1)
+    assert "opgeslagen toetsingen" in report.stored_trend_svg

@@ -12,7 +12,7 @@ from mgz.regiotafel import queries
 from mgz.regiotafel.constants import REQUIRED_TOPICS, KnelpuntStatus, Topic
 from mgz.regiotafel.models import Knelpunt, KnelpuntStep, Member, Regiotafel
 from mgz.regiotafel.report import charts
-from mgz.regiotafel.report.coverage import Coverage, coverage_for
+from mgz.regiotafel.report.coverage import Coverage, coverage_for, stored_trend
 
 MAX_HEAT_ROWS = 25
 MAX_LISTED = 60
@@ -43,6 +43,7 @@ class Report:
     coverage: Coverage
     heatmap_svg: SafeString
     trend_svg: SafeString
+    stored_trend_svg: SafeString
     sparklines: dict[str, SafeString]
     knelpunten: list[OpenKnelpunt]
     due_for_review: list
@@ -96,6 +97,7 @@ def build_report(
                 title="Aandeel zonder bevinding, alle artikelen",
             )
         ),
+        stored_trend_svg=_stored_trend_svg(regiotafel),
         sparklines={row.rule_id: mark_safe(charts.sparkline(row.trend)) for row in coverage.rows},
         knelpunten=knelpunten,
         due_for_review=list(
@@ -106,6 +108,15 @@ def build_report(
         locations_total=total,
         unagreed=queries.unagreed_pgb_locations(regiotafel, as_of),
         activity=queries.activity_tallies(regiotafel, period_start, as_of),
+    )
+
+
+def _stored_trend_svg(regiotafel: Regiotafel) -> SafeString:
+    points = stored_trend(regiotafel)
+    if len(points) < 2:
+        return mark_safe("")
+    return mark_safe(
+        charts.line_chart(points, title="Aandeel zonder bevinding, opgeslagen toetsingen")
     )
 
 

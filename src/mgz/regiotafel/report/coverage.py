@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.utils import timezone
+
 from mgz.conformance.loader import load_snapshot
 from mgz.core.calendar import TZ
 from mgz.core.findings import NOT_ASSESSABLE, Finding, RunResult
@@ -220,3 +222,26 @@ def _subregion_names(ids: set[int]) -> dict[int, str]:
     from mgz.registry.models import Subregion
 
     return dict(Subregion.objects.filter(id__in=ids).values_list("id", "name"))
+
+
+def stored_trend(table: Regiotafel, *, limit: int = 12) -> list[tuple[date, float | None]]:
+    """Share without findings over the stored full runs of this table's region (`mgz check
+    --region`), oldest first: the history that a live evaluation of today's data cannot show.
+    Empty for a subregional table (runs are stored per region)."""
+    if table.subregion_id:
+        return []
+    from mgz.conformance.models import Run
+
+    runs = Run.objects.filter(region_id=table.region_id, trigger=Run.Trigger.FULL).order_by(
+        "-started", "-id"
+    )[:limit]
+    points = []
+    for run in reversed(list(runs)):
+        checked = ok = 0
+        for rule in run.summary:
+            judged = rule["subjects_checked"] - rule["subjects_not_assessable"]
+            if rule["subjects_checked"] and judged > 0:
+                checked += rule["subjects_checked"]
+                ok += max(0, judged - rule["subjects_failing"])
+        points.append((timezone.localdate(run.started), ok / checked if checked else None))
+    return points
