@@ -109,3 +109,11 @@ def test_an_invalid_bsn_is_refused():
 def test_unreadable_messages_raise_a_clear_error(text):
     with pytest.raises(fi.FhirInputError):
         fi.read(text)
+
+
+def test_xml_with_a_doctype_is_refused():
+    text = (
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><Patient xmlns="http://hl7.org/fhir"/>'
+    )
+    with pytest.raises(fi.FhirInputError):
+        fi.read(text)

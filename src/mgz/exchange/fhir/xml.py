@@ -43,6 +43,10 @@ def _local(tag: str) -> tuple[str, str]:
 
 def xml_to_dict(text: str | bytes) -> dict:
     """The JSON form of a FHIR XML resource."""
+    head = text[:4096] if isinstance(text, str) else text[:4096].decode("utf-8", "replace")
+    if "<!DOCTYPE" in head.upper() or "<!ENTITY" in head.upper():
+        # FHIR XML has no DTD; refusing one rules out entity tricks on a medical endpoint.
+        raise FhirXmlError("FHIR-XML mag geen DOCTYPE of ENTITY bevatten.")
     try:
         root = ET.fromstring(text)
     except ET.ParseError as error:
