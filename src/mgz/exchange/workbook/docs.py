@@ -38,7 +38,8 @@ en afwezigheden. Dit document is gegenereerd uit `src/mgz/exchange/workbook/form
 - **CSV**: een map met één bestand per tabblad (`clienten.csv`, …), UTF-8 (een BOM mag),
   scheidingsteken `{CSV_DELIMITER}` (zoals Excel in het Nederlands opslaat). Een bestand waarvan de
   kopregel geen `{CSV_DELIMITER}` maar wel `,` bevat, wordt met `,` gelezen. De export schrijft UTF-8 met BOM,
-  zodat Excel de accenten goed toont.
+  zodat Excel de accenten goed toont. Rijnummers in meldingen tellen records: een cel met een
+  regeleinde erin maakt van één record geen twee rijen.
 
 ```
 mgz template regio.xlsx      # lege werkmap met kolomkoppen en één voorbeeldrij per tabblad
