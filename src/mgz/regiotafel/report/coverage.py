@@ -7,6 +7,7 @@ report can read those instead; until then this live evaluation is the source.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -69,12 +70,18 @@ def _selection(snapshot: Snapshot, grid: Grid, table: Regiotafel) -> Selection:
 
 def _week_failures(
     result: RunResult, starts: list[datetime]
-) -> tuple[list[dict[str, set]], list[dict[str, int]], list[Finding]]:
-    """Per week: rule id → failing subjects, rule id → uncovered minutes; and the last week's
-    failing findings. A finding without intervals (not about time) fails every week."""
+) -> tuple[list[dict[str, set]], dict[str, int], list[Finding]]:
+    """Per week: rule id → failing subjects; the last week's uncovered minutes per rule and its
+    failing findings. A finding without intervals (not about time) fails every week.
+
+    A region has hundreds of thousands of intervals, so each is placed by bisection (intervals
+    are cut at day boundaries, so one rarely crosses into the next week).
+    """
     weeks = len(starts) - 1
+    last = weeks - 1
+    last_start, horizon_end = starts[last], starts[weeks]
     failing: list[dict[str, set]] = [defaultdict(set) for _ in range(weeks)]
-    minutes: list[dict[str, int]] = [defaultdict(int) for _ in range(weeks)]
+    minutes: dict[str, int] = defaultdict(int)
     current: list[Finding] = []
     for found in result.findings:
         if found.status == NOT_ASSESSABLE:
@@ -84,17 +91,31 @@ def _week_failures(
                 failing[w][found.rule_id].add(found.subject)
             current.append(found)
             continue
-        hit_last = False
+        hit: set[int] = set()
         for interval in found.intervals:
-            for w in range(weeks):
-                lo, hi = max(interval.start, starts[w]), min(interval.end, starts[w + 1])
+            w = bisect_right(starts, interval.start) - 1
+            if 0 <= w < weeks:
+                hit.add(w)
+            if w + 1 < weeks and interval.end > starts[w + 1]:
+                hit.add(w + 1)
+            if interval.end > last_start:
+                lo, hi = max(interval.start, last_start), min(interval.end, horizon_end)
                 if lo < hi:
-                    failing[w][found.rule_id].add(found.subject)
-                    minutes[w][found.rule_id] += int((hi - lo).total_seconds() // 60)
-                    hit_last = hit_last or w == weeks - 1
-        if hit_last:
+                    minutes[found.rule_id] += int((hi - lo).total_seconds() // 60)
+        for w in hit:
+            failing[w][found.rule_id].add(found.subject)
+        if last in hit:
             current.append(found)
     return failing, minutes, current
+
+
+def _checked(result: RunResult) -> tuple[dict[str, int], dict[str, int]]:
+    """Subjects checked and subjects 'niet te beoordelen' per rule (without summing minutes)."""
+    unknown: dict[str, set] = defaultdict(set)
+    for found in result.findings:
+        if found.status == NOT_ASSESSABLE:
+            unknown[found.rule_id].add(found.subject)
+    return dict(result.checked), {rule_id: len(subjects) for rule_id, subjects in unknown.items()}
 
 
 def _share(checked: int, not_assessable: int, failing: int) -> float | None:
@@ -120,23 +141,23 @@ def coverage_for(
         for day in [*trend_days, as_of + timedelta(days=days)]
     ]
     failing, minutes, current = _week_failures(result, starts)
-    summaries = result.summaries(all_rules())
+    checked, unknown = _checked(result)
     rows = []
-    for s in summaries:
+    for rule in all_rules():
+        n, na = checked.get(rule.ID, 0), unknown.get(rule.ID, 0)
         trend = tuple(
-            _share(s.checked, s.not_assessable, len(failing[w].get(s.rule_id, ())))
-            for w in range(len(trend_days))
+            _share(n, na, len(failing[w].get(rule.ID, ()))) for w in range(len(trend_days))
         )
         rows.append(
             ClauseRow(
-                s.rule_id,
-                s.title,
-                s.subject_kind,
-                s.severity,
-                s.checked,
-                len(failing[-1].get(s.rule_id, ())),
-                s.not_assessable,
-                round(minutes[-1].get(s.rule_id, 0) / 60, 1),
+                rule.ID,
+                rule.TITLE,
+                rule.SUBJECT,
+                rule.SEVERITY,
+                n,
+                len(failing[-1].get(rule.ID, ())),
+                na,
+                round(minutes.get(rule.ID, 0) / 60, 1),
                 trend,
             )
         )
