@@ -4,8 +4,8 @@ Usage:
     MGZ_VAR_DIR=/tmp/mgz-bench .venv/bin/python bench/regiotafel_report.py [--runs 5]
 
 An empty database is migrated and filled with `mgz demo --scale region` first. The largest
-region (by patients) gets a regiotafel if it has none: convened by its zorgkantoor, with
-members, a few agreements and knelpunten, so every section of the report has content.
+region (by patients) gets the demo regiotafel if it has none (mgz.regiotafel.demo), so every
+section of the report has content.
 Prints the median and the spread of building the report data, the HTML and the PDF.
 The requirement (issue 7): the report builds in at most 10 seconds.
 """
@@ -17,7 +17,7 @@ import os
 import statistics
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -33,12 +33,11 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db.models import Count  # noqa: E402
 
-from mgz.regiotafel import services  # noqa: E402
-from mgz.regiotafel.constants import AgreementKind, PartyKind, ScopeKind, Topic  # noqa: E402
+from mgz.regiotafel.demo import demo_regiotafel  # noqa: E402
 from mgz.regiotafel.models import Regiotafel  # noqa: E402
 from mgz.regiotafel.report.build import build_report  # noqa: E402
 from mgz.regiotafel.report.render import render_html, render_pdf  # noqa: E402
-from mgz.registry.models import Location, Organisation, Patient, Region  # noqa: E402
+from mgz.registry.models import Location, Patient, Region  # noqa: E402
 
 
 def ensure_data(today: date) -> Region:
@@ -52,67 +51,9 @@ def ensure_data(today: date) -> Region:
 
 
 def ensure_table(region: Region, today: date) -> Regiotafel:
+    """The region's table; made by the regiotafel demo (mgz.regiotafel.demo) when absent."""
     table = Regiotafel.objects.filter(region=region, subregion__isnull=True).first()
-    if table:
-        return table
-    zorgkantoor = Organisation.objects.filter(
-        kind="zorgkantoor"
-    ).first() or Organisation.objects.create(
-        code=f"ZK-{region.code}",
-        name=f"Zorgkantoor {region.name}",
-        kind="zorgkantoor",
-        region=region,
-    )
-    table = services.convene(region, zorgkantoor, on=today - timedelta(days=365))
-    kinds = {
-        "zorgaanbieder_vv": PartyKind.ZORGAANBIEDER,
-        "huisartsenpraktijk": PartyKind.HUISARTSEN,
-        "hap": PartyKind.HDS_HAP,
-        "so_avg_praktijk": PartyKind.SO,
-    }
-    parties = []
-    for kind, party_kind in kinds.items():
-        org = Organisation.objects.filter(region=region, kind=kind).first()
-        if org:
-            parties.append(org)
-            services.add_member(
-                table, org, party_kind, representative=org.name, start=table.convened_on
-            )
-    locations = list(Location.objects.filter(region=region)[:20])
-    for i, topics in enumerate(
-        [[Topic.MDO, Topic.CONSULTATIE], [Topic.MEDEBEHANDELING, Topic.REGIEBEHANDELAARSCHAP]]
-    ):
-        services.create_agreement(
-            table,
-            title=f"Regionale afspraak {i + 1}",
-            kind=AgreementKind.MEDISCH_INHOUDELIJK,
-            topics=topics,
-            parties=parties,
-            valid_from=today - timedelta(days=200),
-            review_date=today + timedelta(days=30),
-        )
-    services.create_agreement(
-        table,
-        title="ANW en vervanging voor twintig locaties",
-        kind=AgreementKind.ORGANISATORISCH,
-        topics=[Topic.BESCHIKBAARHEID_ANW, Topic.VERVANGING],
-        parties=parties,
-        scope_kind=ScopeKind.LOCATION,
-        scope_locations=locations,
-        valid_from=today - timedelta(days=100),
-    )
-    for i in range(8):
-        k = services.raise_knelpunt(
-            table,
-            title=f"Knelpunt {i + 1}",
-            description="Benchmark",
-            raised_by=parties[0],
-            about_location=locations[i],
-            today=today - timedelta(days=90),
-        )
-        for _ in range(i % 3):
-            k = services.escalate(k, decision="Niet opgelost.", today=today - timedelta(days=60))
-    return table
+    return table or demo_regiotafel(region, today=today)
 
 
 def main() -> None:
