@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from mgz.registry.models import Patient
+from mgz.registry.models import Patient, Region
 
 
 def run(*args, **options) -> str:
@@ -51,3 +51,10 @@ def test_demo_accounts_creates_the_superuser_once_and_says_it_is_a_demo():
     assert "DEMO-accounts" in first
     assert "beheerder" in first
     assert first.splitlines()[:3] == second.splitlines()[:3]
+
+
+@pytest.mark.django_db
+def test_demo_refuses_to_clash_with_an_existing_region_code():
+    Region.objects.create(code="NIJ", name="Nijmegen (eigen)")
+    with pytest.raises(CommandError, match="regio met code NIJ"):
+        run("demo", scale="tiny", seed=1)

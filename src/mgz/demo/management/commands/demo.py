@@ -8,8 +8,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mgz.demo.generator import IMPERFECTION_LABELS
-from mgz.demo.loader import SCALES, Summary, generate
-from mgz.registry.models import Patient
+from mgz.demo.loader import SCALES, Summary, generate, region_plan
+from mgz.registry.models import Patient, Region
 
 
 class Command(BaseCommand):
@@ -50,6 +50,12 @@ class Command(BaseCommand):
                 "of gebruik --if-empty."
             )
         scale = str(options["scale"])
+        codes = [spec.code for spec, _, _ in region_plan(scale)]
+        if Region.objects.filter(code__in=codes).exists():
+            raise CommandError(
+                f"De database bevat al een regio met code {', '.join(codes[:3])}"
+                f"{'…' if len(codes) > 3 else ''}; laad de demo-data in een lege database."
+            )
         summary = generate(
             scale,
             int(options["seed"]),  # type: ignore[arg-type]
