@@ -54,3 +54,26 @@ def test_a_sheet_without_an_optional_column_leaves_that_field_alone(world, tmp_p
 
     so = Professional.objects.get(code="ZV-SO")
     assert (so.family_name, so.big, so.phone) == ("Arts-Nieuw", "12345678901", "06-12345678")
+
+
+def test_chunked_loading_gives_the_same_result_across_chunk_boundaries(
+    world, tmp_path, monkeypatch
+):
+    from mgz.exchange.workbook import load
+
+    from .conftest import empty_database
+
+    monkeypatch.setattr(load, "CHUNK", 2)
+    export_workbook(tmp_path / "werkmap.xlsx")
+    before = counts()
+    empty_database()
+
+    first = import_workbook(tmp_path / "werkmap.xlsx")
+    second = import_workbook(tmp_path / "werkmap.xlsx")
+
+    assert counts() == before
+    assert (first["afspraken"].created, first["behandelteam"].created) == (5, 3)
+    assert {(c.created, c.updated) for c in second.values()} == {(0, 0)}
+    assert second["afspraken"].unchanged == 5
+    export_workbook(tmp_path / "opnieuw.xlsx")
+    assert read_table(tmp_path / "opnieuw.xlsx") == read_table(tmp_path / "werkmap.xlsx")

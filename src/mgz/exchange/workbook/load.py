@@ -19,6 +19,7 @@ from mgz.registry.constants import sector_of
 from mgz.registry.models import Patient
 
 BATCH = 1000
+CHUNK = 5000
 
 
 @dataclass
@@ -76,12 +77,23 @@ def _field_values(row: Row, columns: list[Column], pks: PrimaryKeys) -> dict[str
 def _load_sheet(
     sheet: Sheet, rows: list[Row], present: list[Column], pks: PrimaryKeys
 ) -> SheetCount:
+    """Rows in chunks, so memory stays flat however large the sheet (keys are unique per sheet)."""
     count = SheetCount()
+    for i in range(0, len(rows), CHUNK):
+        _load_chunk(sheet, rows[i : i + CHUNK], present, pks, count)
+    if sheet.has_code:
+        pks.refresh(sheet.name)
+    return count
+
+
+def _load_chunk(
+    sheet: Sheet, rows: list[Row], present: list[Column], pks: PrimaryKeys, count: SheetCount
+) -> None:
     plain = [c for c in present if c.kind not in ("refs", "bsn")]
     key_columns = [sheet.by_header[h] for h in sheet.key]
     existing = _existing(sheet, rows, key_columns, pks)
     to_create, to_update, changed_fields = [], [], set()
-    touched: dict[int, object] = {}  # row number -> instance, for the many-to-many columns
+    touched: dict[int, models.Model] = {}  # row number -> instance, for many-to-many columns
     for row in rows:
         values = _field_values(row, plain, pks)
         key = tuple(values[_attname(c)] for c in key_columns)
@@ -90,7 +102,6 @@ def _load_sheet(
             instance = sheet.model(**values)
             _set_derived(instance, row)
             to_create.append(instance)
-            existing[key] = instance
         else:
             changed = {name for name, value in values.items() if getattr(instance, name) != value}
             for name in changed:
@@ -99,21 +110,16 @@ def _load_sheet(
             if changed:
                 to_update.append(instance)
                 changed_fields |= changed
-            else:
-                count.unchanged += 1
         touched[row.number] = instance
     sheet.model.objects.bulk_create(to_create, batch_size=BATCH)
     if to_update:
         sheet.model.objects.bulk_update(to_update, sorted(changed_fields), batch_size=BATCH)
-    count.created, count.updated = len(to_create), len(to_update)
-    count.patient_ids = {_patient_id(i) for i in (*to_create, *to_update)} - {None}
-    if sheet.has_code:
-        pks.refresh(sheet.name)
-    relinked = _load_many_to_many(sheet, rows, present, touched, pks)
-    moved = len({id(i) for i in relinked} - {id(i) for i in to_create} - {id(i) for i in to_update})
-    count.updated += moved
-    count.unchanged -= moved
-    return count
+    written = {id(i) for i in (*to_create, *to_update)}
+    relinked = {id(i) for i in _load_many_to_many(sheet, rows, present, touched, pks)}
+    count.created += len(to_create)
+    count.updated += len(to_update) + len(relinked - written)
+    count.unchanged += len(rows) - len(written | relinked)
+    count.patient_ids |= {_patient_id(i) for i in (*to_create, *to_update)} - {None}
 
 
 def _patient_id(instance: models.Model) -> int | None:
