@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
+
+import numpy as np
 
 from mgz.core.calendar import TZ
 
@@ -79,6 +81,8 @@ class RegionReport:
     clauses: list[ClauseRow]
     findings: list[FindingRow]
     trend: list[tuple[datetime, int]] = field(default_factory=list)
+    # Derived page parts (heatmap, names), computed once per report and process.
+    extras: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def region_report(region) -> RegionReport | None:
@@ -106,31 +110,60 @@ def _source():
 
 # Hour of the week (0 = Monday 00:00 local) for the heatmap.
 HOURS_PER_WEEK = 7 * 24
+MINUTES_PER_WEEK = HOURS_PER_WEEK * 60
+_MONDAY = datetime(2024, 1, 1)  # a Monday; local wall-clock minutes are counted from here
 
 
-def hour_of_week_minutes(intervals: tuple[IntervalRow, ...]) -> list[int]:
+def _wall_minutes(moment: datetime) -> int:
+    return int((moment.astimezone(TZ).replace(tzinfo=None) - _MONDAY).total_seconds() // 60)
+
+
+def hour_of_week_minutes(intervals) -> list[int]:
     """Uncovered minutes per local hour of the week, summed over all weeks of the run."""
-    bins = [0] * HOURS_PER_WEEK
-    for interval in intervals:
-        cursor = interval.start.astimezone(TZ)
-        end = interval.end.astimezone(TZ)
-        while cursor < end:
-            hour_start = cursor.replace(minute=0, second=0, microsecond=0)
-            nxt = min(hour_start + timedelta(hours=1), end)
-            bins[cursor.weekday() * 24 + cursor.hour] += int((nxt - cursor).total_seconds() // 60)
-            cursor = nxt
-    return bins
+    return week_bins([(_wall_minutes(i.start), _wall_minutes(i.end)) for i in intervals]).tolist()
+
+
+def week_bins(spans: list[tuple[int, int]]):
+    """Minutes per hour of the week for wall-clock spans (start, end) in minutes since a Monday.
+
+    A difference array over the minutes of one week: whole weeks add to every minute, the
+    rest is one or two runs (when it wraps past Sunday 24:00). O(spans), vectorised.
+    """
+    if not spans:
+        return np.zeros(HOURS_PER_WEEK, dtype=np.int64)
+    arr = np.asarray(spans, dtype=np.int64)
+    starts, lengths = arr[:, 0], arr[:, 1] - arr[:, 0]
+    full = int((lengths // MINUTES_PER_WEEK).sum())
+    rest = lengths % MINUTES_PER_WEEK
+    first = starts % MINUTES_PER_WEEK
+    last = first + rest
+    diff = np.zeros(MINUTES_PER_WEEK + 1, dtype=np.int64)
+    inside = last <= MINUTES_PER_WEEK
+    np.add.at(diff, first[inside], 1)
+    np.add.at(diff, last[inside], -1)
+    wrap = ~inside
+    np.add.at(diff, first[wrap], 1)
+    diff[MINUTES_PER_WEEK] -= int(wrap.sum())
+    diff[0] += int(wrap.sum())
+    np.add.at(diff, last[wrap] - MINUTES_PER_WEEK, -1)
+    per_minute = np.cumsum(diff)[:MINUTES_PER_WEEK] + full
+    return per_minute.reshape(HOURS_PER_WEEK, 60).sum(axis=1)
 
 
 def heatmap(findings: list[FindingRow], labels: dict[int, str], *, limit: int = 25):
     """Rows (location label, 168 bins) for the locations with the most uncovered time."""
-    per_location: dict[int, list[int]] = defaultdict(lambda: [0] * HOURS_PER_WEEK)
+    converted: dict[tuple, tuple[int, int]] = {}  # many findings share the same intervals
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for finding in findings:
         if finding.location_id is None or not finding.intervals:
             continue
-        bins = hour_of_week_minutes(finding.intervals)
-        row = per_location[finding.location_id]
-        for i, minutes in enumerate(bins):
-            row[i] += minutes
-    ranked = sorted(per_location.items(), key=lambda item: -sum(item[1]))[:limit]
-    return [(labels.get(location_id, str(location_id)), bins) for location_id, bins in ranked]
+        target = spans[finding.location_id]
+        for interval in finding.intervals:
+            key = (interval.start, interval.end)
+            span = converted.get(key)
+            if span is None:
+                span = converted[key] = (_wall_minutes(interval.start), _wall_minutes(interval.end))
+            target.append(span)
+    totals = {lid: sum(e - s for s, e in items) for lid, items in spans.items()}
+    ranked = sorted(totals, key=lambda lid: -totals[lid])[:limit]
+    return [(labels.get(lid, str(lid)), week_bins(spans[lid]).tolist()) for lid in ranked]

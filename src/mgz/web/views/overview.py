@@ -70,6 +70,24 @@ def dashboard(request: HttpRequest, region_id: int) -> HttpResponse:
 
 
 def _dashboard_context(request: HttpRequest, region: Region, report: reports.RegionReport) -> dict:
+    parts = _report_parts(report)
+    filters = {key: request.GET.get(key, "") for key in FILTERS}
+    shown = _filter(report.findings, filters)
+    page = Paginator(shown, 50).get_page(request.GET.get("pagina"))
+    return {
+        **parts,
+        "filters": filters,
+        "query": urlencode({k: v for k, v in filters.items() if v}),
+        "page": page,
+        "shown_count": len(shown),
+        "patient_detail": access.sees_patient_detail(request.user),
+    }
+
+
+def _report_parts(report: reports.RegionReport) -> dict:
+    """What does not depend on the request: computed once per report (and process)."""
+    if "parts" in report.extras:
+        return report.extras["parts"]
     counts = Counter(clause.status for clause in report.clauses)
     location_ids = {f.location_id for f in report.findings if f.location_id}
     location_rows = Location.objects.filter(id__in=location_ids).values_list(
@@ -77,11 +95,7 @@ def _dashboard_context(request: HttpRequest, region: Region, report: reports.Reg
     )
     location_names = {lid: name for lid, name, _, _ in location_rows}
     organisation_names = {oid: oname for _, _, oid, oname in location_rows}
-    filters = {key: request.GET.get(key, "") for key in FILTERS}
-    shown = _filter(report.findings, filters)
-    detail = access.sees_patient_detail(request.user)
-    page = Paginator(shown, 50).get_page(request.GET.get("pagina"))
-    return {
+    parts = {
         "counts": {"groen": counts["groen"], "oranje": counts["oranje"], "rood": counts["rood"]},
         "status_bar": charts.status_bar_svg(
             counts["groen"],
@@ -99,16 +113,13 @@ def _dashboard_context(request: HttpRequest, region: Region, report: reports.Reg
         "trend": charts.trend_svg(
             report.trend, title="Aantal tekortkomingen per toetsing, van oud naar nieuw."
         ),
-        "filters": filters,
-        "query": urlencode({k: v for k, v in filters.items() if v}),
         "rule_choices": sorted({c.rule_id for c in report.clauses}),
         "location_choices": sorted(location_names.items(), key=lambda item: item[1]),
         "organisation_choices": sorted(organisation_names.items(), key=lambda item: item[1]),
-        "page": page,
-        "shown_count": len(shown),
         "location_names": location_names,
-        "patient_detail": detail,
     }
+    report.extras["parts"] = parts
+    return parts
 
 
 def _filter(findings: list[reports.FindingRow], filters: dict[str, str]) -> list:
