@@ -88,11 +88,19 @@ class PatientEntry:
         "periods",
         "plan_key",
         "regie",
+        "regie_ends",
+        "regie_people",
+        "regie_starts",
     )
 
-    def __init__(self, **values) -> None:
-        for name, value in values.items():
-            setattr(self, name, value)
+    def __init__(self, patient, location, calendar, periods, candidates, plan_key) -> None:
+        self.patient, self.location, self.calendar = patient, location, calendar
+        self.periods, self.candidates, self.plan_key = periods, candidates, plan_key
+        self.regie = ()
+        # the regiebehandelaar as runs of minutes: [starts[i], ends[i]) -> people[i] (or None)
+        self.regie_starts: list[int] = []
+        self.regie_ends: list[int] = []
+        self.regie_people: list[int | None] = []
 
 
 def _candidate_order(arrangement: ArrangementSnap) -> tuple:
@@ -125,6 +133,9 @@ class RouteIndex:
         self._periods: dict[int, Periods] = {}
         self._plans: dict[tuple, tuple[StepSpec, ...]] = {}
         self._patients: dict[str, PatientEntry] = {}
+        self._candidates: dict[tuple[int, int], Candidate] = {}
+        self._midnights: dict = {}
+        self._regie_lists: dict[tuple, tuple[Candidate, ...]] = {}
         self._build()
 
     # --- building -----------------------------------------------------------------------
@@ -137,15 +148,19 @@ class RouteIndex:
                 for patient_id in arrangement.patient_ids:
                     own[patient_id].append(arrangement)
         groups: dict[tuple, dict[str, tuple[Candidate, ...]]] = {}
+        merges: dict[tuple, dict[str, tuple[Candidate, ...]]] = {}
         regie: dict[int, list] = defaultdict(list)
         for member in snapshot.care_team:
             if member.role == "regiebehandelaar":
                 regie[member.patient_id].append(member)
+        calendars: dict[int, AnwCalendar] = {}
         for patient in snapshot.patients:
             location = (
                 snapshot.location_by_id.get(patient.location_id) if patient.location_id else None
             )
-            calendar = snapshot.calendar_for(patient.region_id)
+            calendar = calendars.get(patient.region_id)
+            if calendar is None:
+                calendar = calendars[patient.region_id] = snapshot.calendar_for(patient.region_id)
             key = (patient.location_id, patient.region_id, patient.sector)
             base = groups.get(key)
             if base is None:
@@ -155,29 +170,72 @@ class RouteIndex:
             candidates = base
             extras = own.get(patient.id)
             if extras:
-                merged: dict[str, list[Candidate]] = {f: list(c) for f, c in base.items()}
-                for arrangement in extras:
-                    merged.setdefault(arrangement.function, []).append(
-                        Candidate(arrangement, self._timeline(arrangement, calendar))
-                    )
-                candidates = {
-                    f: tuple(sorted(c, key=lambda c: _candidate_order(c.arrangement)))
-                    for f, c in merged.items()
-                }
-            self._patients[patient.code] = PatientEntry(
-                patient=patient,
-                location=location,
-                calendar=calendar,
-                periods=self._periods_for(calendar),
-                candidates=candidates,
-                regie=tuple(regie.get(patient.id, ())),
-                plan_key=(
+                merge_key = (key, *sorted(a.id for a in extras))
+                candidates = merges.get(merge_key)
+                if candidates is None:
+                    merged: dict[str, list[Candidate]] = {f: list(c) for f, c in base.items()}
+                    for arrangement in extras:
+                        merged.setdefault(arrangement.function, []).append(
+                            self._candidate(arrangement, calendar)
+                        )
+                    candidates = {
+                        f: tuple(sorted(c, key=lambda c: _candidate_order(c.arrangement)))
+                        for f, c in merged.items()
+                    }
+                    merges[merge_key] = candidates
+            entry = PatientEntry(
+                patient,
+                location,
+                calendar,
+                self._periods_for(calendar),
+                candidates,
+                (
                     patient.sector,
                     needs_avg(patient),
                     met_behandeling(patient, location),
                     location is not None,
                 ),
             )
+            members = regie.get(patient.id)
+            if members:
+                self._regie_runs(entry, tuple(members))
+            self._patients[patient.code] = entry
+
+    def _regie_runs(self, entry: PatientEntry, members: tuple) -> None:
+        """Who is regiebehandelaar when, as minute runs over the horizon (day granularity)."""
+        entry.regie = members
+        first = local_day(self.horizon_start)
+        last = local_day(self.horizon_end - 1) + timedelta(days=1)
+        days = {first}
+        for member in members:
+            for day in (member.start, member.end + timedelta(days=1) if member.end else None):
+                if day is not None and first < day < last:
+                    days.add(day)
+        starts, ends, people = entry.regie_starts, entry.regie_ends, entry.regie_people
+        for day in sorted(days):
+            person = regie_professional(members, day)
+            if people and people[-1] == person:
+                continue
+            minute = max(self.horizon_start, self._midnight(day))
+            if starts:
+                ends.append(minute)
+            starts.append(minute)
+            people.append(person)
+        ends.append(self.horizon_end)
+
+    def _midnight(self, day) -> int:
+        found = self._midnights.get(day)
+        if found is None:
+            found = self._midnights[day] = midnight_minute(day)
+        return found
+
+    def _candidate(self, arrangement: ArrangementSnap, calendar: AnwCalendar) -> Candidate:
+        key = (arrangement.id, id(calendar))
+        found = self._candidates.get(key)
+        if found is None:
+            found = Candidate(arrangement, self._timeline(arrangement, calendar))
+            self._candidates[key] = found
+        return found
 
     def _by_function(
         self, arrangements: list[ArrangementSnap], calendar: AnwCalendar
@@ -187,8 +245,7 @@ class RouteIndex:
             grouped[arrangement.function].append(arrangement)
         return {
             function: tuple(
-                Candidate(a, self._timeline(a, calendar))
-                for a in sorted(found, key=_candidate_order)
+                self._candidate(a, calendar) for a in sorted(found, key=_candidate_order)
             )
             for function, found in grouped.items()
         }
@@ -327,7 +384,10 @@ class RouteIndex:
         if specs is None:
             specs = plan_steps(entry.patient, entry.location, question, urgency, caller)
             self._plans[plan_key] = specs
-        regie_id = regie_professional(entry.regie, local_day(t)) if entry.regie else None
+        regie_id = None
+        if entry.regie:
+            r = bisect_right(entry.regie_starts, t) - 1
+            regie_id = entry.regie_people[r]
         steps: list[Step | None] = []
         for spec in specs:
             if spec.role == "spoed":
@@ -342,7 +402,10 @@ class RouteIndex:
                     steps.append(None)
                     continue
                 candidates = self._regie_candidates(entry, spec, regie_id)
-                s_low, s_high = self._regie_run(entry, t, regie_id, s_low, s_high)
+                if entry.regie_starts[r] > s_low:
+                    s_low = entry.regie_starts[r]
+                if entry.regie_ends[r] < s_high:
+                    s_high = entry.regie_ends[r]
             elif len(spec.functions) == 1:
                 candidates = entry.candidates.get(spec.functions[0], ())
             else:
@@ -392,40 +455,18 @@ class RouteIndex:
         )
 
     def _regie_candidates(self, entry: PatientEntry, spec: StepSpec, regie_id: int):
-        found: tuple[Candidate, ...] = ()
-        for function in spec.functions:
-            found += tuple(
-                c
-                for c in entry.candidates.get(function, ())
-                if c.arrangement.professional_id == regie_id
-            )
+        key = (id(entry.candidates), regie_id)
+        found = self._regie_lists.get(key)
+        if found is None:
+            found = ()
+            for function in spec.functions:
+                found += tuple(
+                    c
+                    for c in entry.candidates.get(function, ())
+                    if c.arrangement.professional_id == regie_id
+                )
+            self._regie_lists[key] = found
         return found
-
-    @staticmethod
-    def _regie_run(
-        entry: PatientEntry, t: int, regie_id: int, low: int, high: int
-    ) -> tuple[int, int]:
-        """Narrow [low, high) to the local days on which the regiebehandelaar stays the same."""
-        day = local_day(t)
-        following = day + timedelta(days=1)
-        while True:
-            boundary = midnight_minute(following)
-            if boundary >= high:
-                break
-            if regie_professional(entry.regie, following) != regie_id:
-                high = boundary
-                break
-            following += timedelta(days=1)
-        current = day
-        while True:
-            boundary = midnight_minute(current)
-            if boundary <= low:
-                break
-            if regie_professional(entry.regie, current - timedelta(days=1)) != regie_id:
-                low = boundary
-                break
-            current -= timedelta(days=1)
-        return low, high
 
     def patient_location(self, patient_code: str) -> LocationSnap | None:
         entry = self._patients.get(patient_code)
