@@ -132,7 +132,9 @@ def solve_gap(
     bound = max(bound, lagrange.bound)
     if bound > upper - 1 + 1e-6:
         return GapSolution(incumbent, upper, upper, "optimaal", _since(started), "cp-sat")
-    forced = forced_bounds(instance, lagrange.multipliers)
+    forced = forced_bounds(instance, lagrange.multipliers, deadline=deadline - 0.5)
+    if forced is None:
+        return GapSolution(incumbent, upper, bound, "toegelaten", _since(started), "cp-sat")
     # Every solution cheaper than the incumbent uses only pairs in `keep`.
     keep = {pair for pair, value in forced.items() if value <= upper - 1 + 1e-6}
     keep.update((incumbent[j], j) for j in range(instance.items))
@@ -280,32 +282,35 @@ def greedy_gap(instance: GapInstance) -> GapSolution:
 
 
 def _regret(instance: GapInstance, measure) -> list[int] | None:
+    """One regret pass; vectorised over agents and items so 80 × 1600 stays around a second."""
+    import numpy as np
+
     m, n = instance.agents, instance.items
-    weights = instance.weights
-    free = list(instance.capacities)
+    weights = np.asarray(instance.weights)
+    table = np.array([[measure(i, j) for j in range(n)] for i in range(m)], dtype=float)
+    free = np.asarray(instance.capacities, dtype=float).copy()
     agent_of = [-1] * n
-    open_items = set(range(n))
-    table = [[measure(i, j) for j in range(n)] for i in range(m)]
-    while open_items:
-        chosen, chosen_agent, chosen_regret = -1, -1, -1.0
-        for j in open_items:
-            first = second = float("inf")
-            first_agent = -1
-            for i in range(m):
-                if weights[i][j] <= free[i]:
-                    value = table[i][j]
-                    if value < first:
-                        first, second, first_agent = value, first, i
-                    elif value < second:
-                        second = value
-            if first_agent < 0:
-                return None
-            regret = second - first
-            if regret > chosen_regret:
-                chosen, chosen_agent, chosen_regret = j, first_agent, regret
-        agent_of[chosen] = chosen_agent
-        free[chosen_agent] -= weights[chosen_agent][chosen]
-        open_items.remove(chosen)
+    open_items = np.ones(n, dtype=bool)
+    columns = np.arange(n)
+    for _ in range(n):
+        fits = weights <= free[:, None]
+        masked = np.where(fits, table, np.inf)
+        if m >= 2:
+            two = np.partition(masked, 1, axis=0)[:2]
+            first, second = two[0], two[1]
+        else:
+            first, second = masked[0], np.full(n, np.inf)
+        candidates = open_items & np.isfinite(first)
+        if not np.array_equal(candidates, open_items):
+            return None  # an open item fits nowhere any more
+        with np.errstate(invalid="ignore"):
+            regret = np.where(np.isfinite(second), second - first, np.inf)
+        regret = np.where(open_items, regret, -1.0)
+        j = int(columns[np.argmax(regret)])
+        i = int(np.argmin(masked[:, j]))
+        agent_of[j] = i
+        free[i] -= weights[i, j]
+        open_items[j] = False
     return agent_of
 
 
@@ -324,6 +329,8 @@ def _improve(instance: GapInstance, agent_of: list[int], free: list[int]) -> Non
                     free[b] -= weights[b][j]
                     agent_of[j] = a = b
                     improved = True
+        if n > 400:
+            continue  # pairwise swaps are O(n²) per pass; shifts only on large instances
         for j in range(n):
             for k in range(j + 1, n):
                 a, b = agent_of[j], agent_of[k]

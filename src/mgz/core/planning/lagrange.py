@@ -58,28 +58,28 @@ def lagrange_bound(
 
 
 def forced_bounds(
-    instance: GapInstance, multipliers: tuple[float, ...]
-) -> dict[tuple[int, int], float]:
+    instance: GapInstance, multipliers: tuple[float, ...], *, deadline: float | None = None
+) -> dict[tuple[int, int], float] | None:
     """For every pair (agent, item): the Lagrangian bound when that pair is forced in.
 
     Any solution that uses the pair costs at least this much, so pairs whose forced bound
-    exceeds the incumbent's cost can be dropped; small forced bounds mark promising pairs.
+    exceeds the incumbent's cost can be dropped. Tables are built one agent at a time to keep
+    memory small on the large Yagiura instances; None when `deadline` passes first.
     """
     costs = np.asarray(instance.costs, dtype=float)
     u = np.asarray(multipliers, dtype=float)
     m, n = costs.shape
-    values = []
-    tables = []
-    for i in range(m):
-        profit = u - costs[i]
-        prefix, suffix = _tables(profit, instance.weights[i], instance.capacities[i])
-        values.append(prefix[n][instance.capacities[i]])
-        tables.append((profit, prefix, suffix))
+    values = [
+        _knapsack(u - costs[i], instance.weights[i], instance.capacities[i])[0] for i in range(m)
+    ]
     total = float(u.sum() - sum(values))
     result: dict[tuple[int, int], float] = {}
     for i in range(m):
-        profit, prefix, suffix = tables[i]
+        if deadline is not None and time.perf_counter() > deadline:
+            return None
+        profit = u - costs[i]
         capacity = instance.capacities[i]
+        prefix, suffix = _tables(profit, instance.weights[i], capacity)
         for j in range(n):
             weight = instance.weights[i][j]
             if weight > capacity:
