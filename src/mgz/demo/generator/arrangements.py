@@ -193,6 +193,27 @@ class ArrangementsMixin:
             own = [x for x in provider.locs if id(x) not in bare]
             if not own:
                 continue
+            # Every contracted VV/GHZ provider has its own agreement with a SO or AVG
+            # (2.3.3.2.f), besides its own physicians; for the provider of the planned
+            # location it names the open locations, so the planned one stays bare.
+            service = {
+                Sector.VV: (self.so_dienst, Function.SO_ZORG),
+                Sector.GHZ: (self.avg_praktijk, Function.AVG_ZORG),
+            }.get(provider.sector)
+            if service is not None and provider.obj.contracted:
+                dienst, function = service
+                planned_here = provider is self.planned.provider
+                self._arrangement(
+                    function=function,
+                    mode=Mode.BEREIKBAAR,
+                    pattern="dag",
+                    scope_kind=ScopeKind.LOCATIONS if planned_here else ScopeKind.ORGANISATION,
+                    provider=dienst,
+                    locations=own if planned_here else (),
+                    scope_organisation=None if planned_here else provider.obj,
+                    phone=dienst.phone,
+                    note="consultatie en medebehandeling (2.3.3.2.f)",
+                )
             voorwacht = [x for x in own if id(x) not in no_voorwacht_ids]
             if voorwacht:
                 self._arrangement(
@@ -209,7 +230,7 @@ class ArrangementsMixin:
                     self._arrangement(
                         function=Function.GEDRAGSKUNDIGE,
                         mode=Mode.BEREIKBAAR,
-                        pattern="ma-vr 09:00-17:00",
+                        pattern="dag",
                         scope_kind=ScopeKind.LOCATIONS,
                         professional=provider.behavioural,
                         locations=own,
@@ -219,7 +240,7 @@ class ArrangementsMixin:
                     self._arrangement(
                         function=Function.GEDRAGSKUNDIGE,
                         mode=Mode.BEREIKBAAR,
-                        pattern="ma-vr 09:00-17:00",
+                        pattern="dag",
                         scope_kind=ScopeKind.ORGANISATION,
                         professional=provider.behavioural,
                         scope_organisation=provider.obj,
@@ -251,6 +272,13 @@ class ArrangementsMixin:
             x
             for x in contracted
             if SECTOR_OF_KIND[x.kind] == Sector.VV and not x.met and id(x) not in no_anw_so_ids
+        ]
+        # Wooninitiatieven with arrangements, where VV clients live, are covered too.
+        vv_zonder += [
+            x
+            for x in covered
+            if x.kind == LocationKind.PGB_WOONINITIATIEF
+            and any(p.sector == Sector.VV for p in x.residents)
         ]
         if vv_zonder:
             self._arrangement(

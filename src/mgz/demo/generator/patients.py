@@ -175,17 +175,12 @@ class PatientsMixin:
         elif plan.sector == Sector.VV and loc and loc.met and loc.so:
             members.append((loc.so, CareTeamRole.REGIEBEHANDELAAR))
         elif plan.sector == Sector.GHZ and loc and loc.met:
-            gp = gp_of(loc.gp_practice)
-            avg = loc.avg or rng.choice(self.praktijk_avgs)
-            if rng.random() < 0.4:
-                members += [
-                    (avg, CareTeamRole.REGIEBEHANDELAAR),
-                    (gp, CareTeamRole.MEDEBEHANDELAAR),
-                ]
-            else:
-                members.append((gp, CareTeamRole.REGIEBEHANDELAAR))
-                if rng.random() < 0.6:
-                    members.append((avg, CareTeamRole.MEDEBEHANDELAAR))
+            # With behandeling the AVG leads; a GP of the contracted practice is always in
+            # the team, since a GHZ client is never treated by an AVG alone (2.1.4.c).
+            members += [
+                (loc.avg or rng.choice(self.praktijk_avgs), CareTeamRole.REGIEBEHANDELAAR),
+                (gp_of(loc.gp_practice), CareTeamRole.MEDEBEHANDELAAR),
+            ]
         else:
             members.append(
                 (
@@ -222,9 +217,10 @@ class PatientsMixin:
                 patient_id=plan.id,
                 professional_id=prof.id,
                 role=role,
+                # Others join a little later, but by today: the team is complete now.
                 start=start
                 if role == CareTeamRole.REGIEBEHANDELAAR
-                else start + timedelta(days=rng.randrange(0, 60)),
+                else min(start + timedelta(days=rng.randrange(0, 60)), today),
                 end=None,
             )
 

@@ -86,6 +86,7 @@ class RegionBuilder(PatientsMixin, ArrangementsMixin):
         self.n_haps = max(1, round(ref.HAPS * share))
         self.n_hds = max(1, min(self.n_haps, round(ref.HDS_ORGANISATIONS * share)))
         self.counters: dict[str, int] = defaultdict(int)
+        self.names_used: dict[str, int] = defaultdict(int)
         self.today = ctx.today
         self._pending: dict[str, list[PatientPlan]] = {}
 
@@ -134,11 +135,17 @@ class RegionBuilder(PatientsMixin, ArrangementsMixin):
         )
         return prof
 
+    def _unique(self, name: str) -> str:
+        """A name not used before in this region: "De Linde", then "De Linde 2"."""
+        self.names_used[name] += 1
+        count = self.names_used[name]
+        return name if count == 1 else f"{name} {count}"
+
     def _org(self, kind: str, name: str, prefix: str, **extra: object) -> Row:
         return self.ctx.new(
             Organisation,
             code=self._code(prefix, 3),
-            name=name,
+            name=self._unique(name),
             kind=kind,
             region_id=self.region.id,
             phone=self._phone(),
@@ -404,7 +411,9 @@ class RegionBuilder(PatientsMixin, ArrangementsMixin):
                     loc.so = provider.sos[n % len(provider.sos)]
                 if provider.avgs:
                     loc.avg = provider.avgs[n % len(provider.avgs)]
-            if provider.obj.contracted and provider.locs:
+            # Wooninitiatieven too: they buy a gedragskundige with the pgb (when they have
+            # arrangements at all).
+            if provider.locs:
                 discipline = {
                     Sector.VV: Discipline.GZ_PSYCHOLOOG,
                     Sector.GHZ: Discipline.ORTHOPEDAGOOG,
@@ -440,7 +449,7 @@ class RegionBuilder(PatientsMixin, ArrangementsMixin):
                 Location,
                 code=self._code("L"),
                 organisation_id=loc.provider.obj.id,
-                name=f"{name} ({town})",
+                name=self._unique(f"{name} ({town})"),
                 region_id=self.region.id,
                 subregion_id=self.subregions[loc.sub].id,
                 street=synth.street(rng),
