@@ -90,7 +90,12 @@ def recheck_after_change(location, instance, *, deleted: bool = False) -> None:
         _outcomes[region.id] = (stamp, outcome)
     if _latest_run(region) is not None:
         outcome.region_id = region.id
-        services.store_run(outcome, trigger=Run.Trigger.INCREMENTAL)
+        run = services.store_run(outcome, trigger=Run.Trigger.INCREMENTAL)
+        # This process already has the result: no need to read it back from the database.
+        report = _from_outcome(outcome, region, stamp)
+        report.run_id, report.run_at = run.id, run.started
+        with _lock:
+            _reports[(f"run-{run.id}", region.id)] = report
 
 
 def _live_outcome(region):
@@ -156,31 +161,41 @@ def _trend(region) -> list[tuple[datetime, int]]:
 
 
 def _from_run(run, region) -> RegionReport:
+    from mgz.conformance.models import Finding
+
     maps = _region_maps(region)
+    parsed: dict[str, datetime] = {}  # the same moments recur in many findings
+
+    def moment(text: str) -> datetime:
+        found = parsed.get(text)
+        if found is None:
+            found = parsed[text] = datetime.fromisoformat(text)
+        return found
+
     rows = []
-    for f in run.findings.all().iterator(chunk_size=5000):
-        inside, location_id, organisation_id = _place(f.subject_kind, f.subject_id, maps, region.id)
+    fields = (
+        "rule_id", "severity", "status", "subject_kind", "subject_id", "subject_label",
+        "message", "suggestion", "intervals",
+    )  # fmt: skip
+    for values in Finding.objects.filter(run=run).values_list(*fields).iterator(chunk_size=5000):
+        rule_id, severity, status, kind, subject_id, label, message, suggestion, spans = values
+        inside, location_id, organisation_id = _place(kind, subject_id, maps, region.id)
         if not inside:
             continue
         rows.append(
             FindingRow(
-                rule_id=f.rule_id,
-                severity=f.severity,
-                status=f.status,
-                subject_kind=f.subject_kind,
-                subject_id=f.subject_id,
-                subject_label=f.subject_label,
+                rule_id=rule_id,
+                severity=severity,
+                status=status,
+                subject_kind=kind,
+                subject_id=subject_id,
+                subject_label=label,
                 location_id=location_id,
                 organisation_id=organisation_id,
-                message=f.message,
-                suggestion=f.suggestion,
+                message=message,
+                suggestion=suggestion,
                 intervals=tuple(
-                    IntervalRow(
-                        datetime.fromisoformat(i["start"]),
-                        datetime.fromisoformat(i["end"]),
-                        i["kind"],
-                    )
-                    for i in f.intervals
+                    IntervalRow(moment(i["start"]), moment(i["end"]), i["kind"]) for i in spans
                 ),
             )
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -63,30 +64,36 @@ def week_view(location: Location) -> list[FunctionWeek]:
     by_function: dict[str, list[Arrangement]] = {}
     for arrangement in arrangements_for_location(location):
         by_function.setdefault(arrangement.function, []).append(arrangement)
-    moments = [
-        [
-            datetime.combine(STANDARD_WEEK_MONDAY + timedelta(days=d), time(h, 30), TZ)
-            for h in range(24)
-        ]
-        for d in range(7)
-    ]
     weeks = []
     for function in Function:
         arrangements = by_function.get(function.value, [])
         grid = [[0] * 24 for _ in range(7)]
         for arrangement in arrangements:
-            try:
-                pattern = parse_pattern(arrangement.pattern)
-            except PatternError:
-                continue
+            covered = _pattern_hours(arrangement.pattern, calendar)
             rank = MODE_RANK.get(arrangement.mode, 0)
             for d in range(7):
                 for h in range(24):
-                    if grid[d][h] < rank and pattern.covers(moments[d][h], calendar):
+                    if grid[d][h] < rank and covered[d][h]:
                         grid[d][h] = rank
         if arrangements or function.value in ("ha_zorg", "triage"):
             weeks.append(FunctionWeek(function.value, function.label, arrangements, grid))
     return weeks
+
+
+_MOMENTS = [
+    [datetime.combine(STANDARD_WEEK_MONDAY + timedelta(days=d), time(h, 30), TZ) for h in range(24)]
+    for d in range(7)
+]
+
+
+@lru_cache(maxsize=4096)
+def _pattern_hours(text: str, calendar) -> tuple[tuple[bool, ...], ...]:
+    """Which hours of the standard week a pattern covers (patterns repeat a lot: cached)."""
+    try:
+        pattern = parse_pattern(text)
+    except PatternError:
+        return tuple((False,) * 24 for _ in range(7))
+    return tuple(tuple(pattern.covers(m, calendar) for m in day) for day in _MOMENTS)
 
 
 def covers_now(arrangement: Arrangement, location: Location, *, now=None) -> bool:
