@@ -1,4 +1,4 @@
-"""Coverage: validity dates, absences and replacements, groups of patients."""
+"""Coverage: validity dates, absences and replacements, groups of patients, bitsets."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def test_an_absence_without_replacement_removes_the_cover():
     world = complete_region()
     world.absence(world["so"], at(2026, 12, 8, 10, 7), at(2026, 12, 8, 12))
     cov = Coverage(world.snapshot(), GRID)
-    mask = cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar")
+    mask = cov.to_array(cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar"))
     assert mask[slot(GRID, at(2026, 12, 8, 10))]  # 10:00 starts before the absence
     assert not mask[slot(GRID, at(2026, 12, 8, 10, 15))]
     assert not mask[slot(GRID, at(2026, 12, 8, 11, 45))]
@@ -31,7 +31,7 @@ def test_a_present_replacement_carries_the_arrangement_an_absent_one_does_not():
     world.absence(world["so"], at(2026, 12, 8, 10), at(2026, 12, 8, 14), replacement=world["ha2"])
     world.absence(world["ha2"], at(2026, 12, 8, 13), at(2026, 12, 8, 15))
     cov = Coverage(world.snapshot(), GRID)
-    mask = cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar")
+    mask = cov.to_array(cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar"))
     assert mask[slot(GRID, at(2026, 12, 8, 12))]
     assert not mask[slot(GRID, at(2026, 12, 8, 13))]
 
@@ -40,7 +40,7 @@ def test_validity_dates_are_inclusive_local_days():
     world = complete_region()
     world.replace(world["a_so"], valid_from=date(2026, 12, 9), valid_to=date(2026, 12, 10))
     cov = Coverage(world.snapshot(), GRID)
-    mask = cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar")
+    mask = cov.to_array(cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar"))
     assert not mask[slot(GRID, at(2026, 12, 8, 23, 45))]
     assert mask[slot(GRID, at(2026, 12, 9, 0))]
     assert mask[slot(GRID, at(2026, 12, 10, 23, 45))]
@@ -52,8 +52,8 @@ def test_a_weaker_mode_does_not_satisfy_a_stronger_requirement():
     world.replace(world["a_so"], mode="telefonisch")
     cov = Coverage(world.snapshot(), GRID)
     patient = world["p_linde"]
-    assert cov.patient_cover(patient, ("so_zorg",), "telefonisch").all()
-    assert not cov.patient_cover(patient, ("so_zorg",), "bereikbaar").any()
+    assert cov.patient_cover(patient, ("so_zorg",), "telefonisch") == cov.full
+    assert cov.patient_cover(patient, ("so_zorg",), "bereikbaar") == 0
 
 
 def test_provider_filters_tell_the_hap_from_the_practice():
@@ -61,9 +61,9 @@ def test_provider_filters_tell_the_hap_from_the_practice():
     cov = Coverage(world.snapshot(), GRID)
     patient = world["p_home"]
     anw = cov.anw(patient.region_id)
-    assert (cov.patient_cover(patient, ("ha_zorg",), "beschikbaar", HAP) == anw).all()
+    assert cov.patient_cover(patient, ("ha_zorg",), "beschikbaar", HAP) == anw
     practice = cov.patient_cover(patient, ("ha_zorg",), "beschikbaar", PRAKTIJK)
-    assert not (practice & anw).any() and practice.any()
+    assert not (practice & anw) and practice
 
 
 def test_patients_of_one_location_share_one_mask():
@@ -73,3 +73,25 @@ def test_patients_of_one_location_share_one_mask():
     a = cov.patient_cover(world["p_linde"], ("so_zorg",), "beschikbaar")
     b = cov.patient_cover(twin, ("so_zorg",), "beschikbaar")
     assert a is b
+
+
+def test_bitsets_round_trip_to_numpy():
+    world = complete_region()
+    cov = Coverage(world.snapshot(), GRID)
+    anw = cov.anw(world["region"].id)
+    array = cov.to_array(anw)
+    assert array.tolist() == GRID.masks(world.snapshot().calendar_for(None)).anw.tolist()
+    assert cov.to_int(array) == anw
+    assert cov.day(world["region"].id) == cov.full ^ anw
+
+
+def test_the_bulk_regie_pass_equals_the_per_patient_look_up():
+    from tests.core.rules.random_world import random_world
+
+    for seed in range(20):
+        world, start, days = random_world(seed)
+        snapshot = world.snapshot()
+        one, bulk = Coverage(snapshot, Grid(start, days)), Coverage(snapshot, Grid(start, days))
+        bulk.regie_all()
+        for patient in snapshot.patients:
+            assert bulk.regie(patient) == one.regie(patient)

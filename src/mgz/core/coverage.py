@@ -76,56 +76,94 @@ def counts_for(
 
 
 class Coverage:
-    """Cached coverage masks for one snapshot and one grid."""
+    """Cached coverage for one snapshot and one grid.
+
+    Masks are Python integers used as bitsets (bit i = slot i): OR, AND and NOT of 2,688-bit
+    integers cost well under a microsecond, far less than NumPy calls on such short arrays, so
+    thousands of groups of patients are cheap. `to_array` turns one back into NumPy.
+    """
 
     def __init__(self, snapshot: Snapshot, grid: Grid) -> None:
         self.snapshot = snapshot
         self.grid = grid
-        self._arrangement: dict[tuple[int, AnwCalendar], np.ndarray] = {}
-        self._presence: dict[int, np.ndarray] = {}
+        self.size = grid.size
+        self.full = (1 << grid.size) - 1
+        self.empty = 0
+        self._scope = _scope_index(snapshot)
+        self._pattern: dict[tuple, int] = {}
+        self._arrangement: dict[tuple[int, AnwCalendar], int] = {}
+        self._presence: dict[int, int] = {}
         self._absent: dict[int, np.ndarray] = {}
-        self._group_key: dict[int, tuple] = {}
-        self._group_arrangements: dict[tuple, tuple[ArrangementSnap, ...]] = {}
+        self._group_ids: dict[tuple, int] = {}
+        self._group_key: dict[int, int] = {}
+        self._group_arrangements: dict[int, tuple[ArrangementSnap, ...]] = {}
         self._location_arrangements: dict[int, tuple[ArrangementSnap, ...]] = {}
-        self._cover: dict[tuple, np.ndarray] = {}
+        self._cover: dict[tuple, int] = {}
         self._regie: dict[int, tuple] = {}
-        self._segment_masks: dict[tuple, np.ndarray] = {}
+        self._regie_complete = False
+        self._segment_masks: dict[tuple, int] = {}
         self._memo: dict[Hashable, Any] = {}
-        self.empty = np.zeros(grid.size, dtype=bool)
-        self.empty.flags.writeable = False
-        self.full = np.ones(grid.size, dtype=bool)
-        self.full.flags.writeable = False
+        self._anw: dict[int | None, int] = {}
+        self._day: dict[int | None, int] = {}
+        self._own: dict[int, tuple[ArrangementSnap, ...]] = {}
+        self._function_groups: dict[tuple, int] = {}
+        self._function_group_ids: dict[tuple, int] = {}
+
+    # bitsets ---------------------------------------------------------------------------
+    def to_int(self, mask: np.ndarray) -> int:
+        return int.from_bytes(np.packbits(mask, bitorder="little").tobytes(), "little")
+
+    def to_array(self, bits: int) -> np.ndarray:
+        raw = np.frombuffer((bits & self.full).to_bytes((self.size + 7) // 8, "little"), np.uint8)
+        return np.unpackbits(raw, bitorder="little")[: self.size].astype(bool)
+
+    def slot_range(self, lo: int, hi: int) -> int:
+        """Bits lo .. hi-1."""
+        return ((1 << hi) - 1) ^ ((1 << lo) - 1) if hi > lo else 0
 
     # calendars -----------------------------------------------------------------------
     def calendar(self, region_id: int | None) -> AnwCalendar:
         return self.snapshot.calendar_for(region_id)
 
-    def anw(self, region_id: int | None) -> np.ndarray:
-        return self.grid.masks(self.calendar(region_id)).anw
+    def anw(self, region_id: int | None) -> int:
+        found = self._anw.get(region_id)
+        if found is None:
+            calendar = self.calendar(region_id)
+            found = self._memo.get(("anw", calendar))
+            if found is None:
+                found = self._memo[("anw", calendar)] = self.to_int(self.grid.masks(calendar).anw)
+            self._anw[region_id] = found
+            self._day[region_id] = self.full ^ found
+        return found
 
-    def day(self, region_id: int | None) -> np.ndarray:
-        key = ("day", self.calendar(region_id))
-        if key not in self._memo:
-            mask = ~self.anw(region_id)
-            mask.flags.writeable = False
-            self._memo[key] = mask
-        return self._memo[key]
+    def day(self, region_id: int | None) -> int:
+        found = self._day.get(region_id)
+        if found is None:
+            self.anw(region_id)
+            found = self._day[region_id]
+        return found
 
     # one arrangement -----------------------------------------------------------------
-    def arrangement_mask(self, arrangement: ArrangementSnap, calendar: AnwCalendar) -> np.ndarray:
+    def pattern_bits(self, pattern, calendar: AnwCalendar) -> int:
+        key = (pattern, calendar)
+        found = self._pattern.get(key)
+        if found is None:
+            found = self._pattern[key] = self.to_int(self.grid.pattern_mask(pattern, calendar))
+        return found
+
+    def arrangement_mask(self, arrangement: ArrangementSnap, calendar: AnwCalendar) -> int:
         """Slots in which the arrangement holds: pattern, validity dates and absences."""
         key = (arrangement.id, calendar)
         cached = self._arrangement.get(key)
         if cached is not None:
             return cached
-        mask = self.grid.pattern_mask(arrangement.pattern, calendar)
+        mask = self.pattern_bits(arrangement.pattern, calendar)
         if not self.grid.standard:
-            lo, hi = self.grid.day_range(arrangement.valid_from, arrangement.valid_to)
-            valid = np.zeros(self.grid.size, dtype=bool)
-            valid[lo:hi] = True
-            mask = mask & valid
+            mask &= self.slot_range(
+                *self.grid.day_range(arrangement.valid_from, arrangement.valid_to)
+            )
             if arrangement.professional_id is not None:
-                mask = mask & self.presence(arrangement.professional_id)
+                mask &= self.presence(arrangement.professional_id)
         self._arrangement[key] = mask
         return mask
 
@@ -142,33 +180,54 @@ class Coverage:
         self._absent[professional_id] = mask
         return mask
 
-    def presence(self, professional_id: int) -> np.ndarray:
+    def presence(self, professional_id: int) -> int:
         """Slots in which the professional's arrangements count (present, or replaced)."""
         cached = self._presence.get(professional_id)
         if cached is not None:
             return cached
+        absences = self.snapshot.absences_by_professional.get(professional_id, ())
+        if not absences:
+            self._presence[professional_id] = self.full
+            return self.full
         mask = np.ones(self.grid.size, dtype=bool)
         # The first matching absence decides (as scope.absence_at): apply them last-to-first.
-        for absence in reversed(self.snapshot.absences_by_professional.get(professional_id, ())):
+        for absence in reversed(absences):
             a = self.grid.slot_at_or_after(absence.start)
             b = self.grid.slot_at_or_after(absence.end)
             if absence.replacement_id is None:
                 mask[a:b] = False
             else:
                 mask[a:b] = ~self.absent(absence.replacement_id)[a:b]
-        self._presence[professional_id] = mask
-        return mask
+        found = self._presence[professional_id] = self.to_int(mask)
+        return found
 
     # groups of patients ----------------------------------------------------------------
-    def group_key(self, patient: PatientSnap) -> tuple:
+    def group_key(self, patient: PatientSnap) -> int:
         """Patients with equal keys have exactly the same applicable arrangements."""
         key = self._group_key.get(patient.id)
         if key is None:
-            own = _scope_index(self.snapshot).get(("patient", patient.id))
+            own = self._scope.get(("patient", patient.id))
             own_ids = tuple(sorted(a.id for a in own)) if own else ()
-            key = (patient.location_id, patient.region_id, patient.sector, own_ids)
+            full_key = (patient.location_id, patient.region_id, patient.sector, own_ids)
+            key = self._group_ids.get(full_key)
+            if key is None:
+                key = self._group_ids[full_key] = len(self._group_ids)
+                self._own[key] = tuple(own or ())
             self._group_key[patient.id] = key
         return key
+
+    def function_group(self, patient: PatientSnap, functions: tuple[str, ...]) -> int:
+        """Like `group_key`, but only the patient's own arrangements for `functions` count:
+        patients at home with different arrangements for other functions share it."""
+        group = self.group_key(patient)
+        key = (group, functions)
+        found = self._function_groups.get(key)
+        if found is None:
+            own = tuple(sorted(a.id for a in self._own[group] if a.function in functions))
+            full_key = (patient.location_id, patient.region_id, patient.sector, functions, own)
+            found = self._function_group_ids.setdefault(full_key, len(self._function_group_ids))
+            self._function_groups[key] = found
+        return found
 
     def patient_arrangements(self, patient: PatientSnap) -> tuple[ArrangementSnap, ...]:
         key = self.group_key(patient)
@@ -193,30 +252,28 @@ class Coverage:
         functions: tuple[str, ...],
         mode: str,
         provider: Any,
-    ) -> np.ndarray:
+    ) -> int:
         cached = self._cover.get(key)
         if cached is not None:
             return cached
         calendar = self.calendar(region_id)
-        mask = None
+        mask = 0
         for arrangement in arrangements:
             if counts_for(self.snapshot, arrangement, functions, mode, provider):
-                part = self.arrangement_mask(arrangement, calendar)
-                mask = part.copy() if mask is None else (mask | part)
-        if mask is None:
-            mask = self.empty
-        else:
-            mask.flags.writeable = False
+                mask |= self.arrangement_mask(arrangement, calendar)
         self._cover[key] = mask
         return mask
 
     def patient_cover(
         self, patient: PatientSnap, functions: tuple[str, ...], mode: str, provider: Any = ANY
-    ) -> np.ndarray:
+    ) -> int:
         """Slots in which one of the functions is carried for the patient in `mode` or better."""
-        group = self.group_key(patient)
+        key = ("p", self.function_group(patient, functions), mode, provider)
+        cached = self._cover.get(key)
+        if cached is not None:
+            return cached
         return self._union(
-            ("p", group, functions, mode, provider),
+            key,
             self.patient_arrangements(patient),
             patient.region_id,
             functions,
@@ -226,7 +283,7 @@ class Coverage:
 
     def location_cover(
         self, location: LocationSnap, functions: tuple[str, ...], mode: str, provider: Any = ANY
-    ) -> np.ndarray:
+    ) -> int:
         return self._union(
             ("l", location.id, functions, mode, provider),
             self.location_arrangements(location),
@@ -242,6 +299,8 @@ class Coverage:
         cached = self._regie.get(patient.id)
         if cached is not None:
             return cached
+        if self._regie_complete:
+            return ()
         segments = []
         for member in self.snapshot.care_team_by_patient.get(patient.id, ()):
             if member.role != "regiebehandelaar":
@@ -255,38 +314,65 @@ class Coverage:
         self._regie[patient.id] = result
         return result
 
+    def regie_all(self) -> None:
+        """Fill `regie` for every patient in one pass over the care team: cheaper than a
+        look-up per patient when (nearly) all patients are evaluated."""
+        if self._regie_complete:
+            return
+        segments: dict[int, list] = {}
+        people = self.snapshot.professional_by_id
+        start, days = self.grid.start, self.grid.days
+        for member in self.snapshot.care_team:
+            if member.role != "regiebehandelaar":
+                continue
+            lo = max((member.start - start).days, 0)
+            hi = days - 1 if member.end is None else min((member.end - start).days, days - 1)
+            if lo > hi:
+                continue
+            person = people.get(member.professional_id)
+            segments.setdefault(member.patient_id, []).append(
+                (lo, hi, person.discipline if person else "")
+            )
+        interned: dict[tuple, tuple] = {}
+        for patient_id, found in segments.items():
+            value = tuple(sorted(found))
+            self._regie[patient_id] = interned.setdefault(value, value)
+        self._regie_complete = True
+
     def day_span(self, first: date, last: date | None) -> tuple[int, int] | None:
         """Local day indexes first..last (inclusive) clipped to the horizon, or None."""
         lo = max((first - self.grid.start).days, 0)
-        hi = self.grid.days - 1 if last is None else min((last - self.grid.start).days, 99999)
+        hi = self.grid.days - 1 if last is None else (last - self.grid.start).days
         hi = min(hi, self.grid.days - 1)
         return (lo, hi) if lo <= hi else None
 
     def segments_mask(
         self, segments: tuple[tuple[int, int, str], ...], disciplines: tuple[str, ...]
-    ):
+    ) -> int:
         """Slots of the days whose segment discipline is one of `disciplines`."""
         key = (segments, disciplines)
         cached = self._segment_masks.get(key)
         if cached is not None:
             return cached
-        mask = np.zeros(self.grid.size, dtype=bool)
+        mask = 0
         first = self.grid.day_first_slot
         for lo, hi, discipline in segments:
             if discipline in disciplines:
-                mask[first[lo] : first[hi + 1]] = True
-        mask.flags.writeable = False
+                mask |= self.slot_range(int(first[lo]), int(first[hi + 1]))
         self._segment_masks[key] = mask
         return mask
 
-    def days_mask(self, day_flags: tuple[bool, ...]) -> np.ndarray:
+    def days_mask(self, day_flags: tuple[bool, ...]) -> int:
         """Slots of the local days flagged True."""
         key = ("days", day_flags)
         cached = self._memo.get(key)
         if cached is not None:
             return cached
-        mask = np.repeat(np.array(day_flags, dtype=bool), np.diff(self.grid.day_first_slot))
-        mask.flags.writeable = False
+        first = self.grid.day_first_slot
+        mask = 0
+        for day, flag in enumerate(day_flags):
+            if flag:
+                mask |= self.slot_range(int(first[day]), int(first[day + 1]))
         self._memo[key] = mask
         return mask
 

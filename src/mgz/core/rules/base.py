@@ -203,29 +203,55 @@ class Gap:
 def gap(
     grid: Grid,
     aspect: str,
-    violated: np.ndarray,
-    anw: np.ndarray | None,
+    violated: int,
+    anw: int | None,
     what: str,
     suggestion: str,
 ) -> Gap | None:
-    """A Gap when any slot is violated; `anw` splits the intervals into day and ANW parts."""
-    if not violated.any():
+    """A Gap when any slot is violated; `anw` splits the intervals into day and ANW parts.
+
+    Masks are bitsets (see coverage.Coverage); `violated` may carry bits beyond the grid
+    (a NOT of a mask), they are cut off here.
+    """
+    violated &= (1 << grid.size) - 1
+    if not violated:
         return None
     return Gap(aspect, cached_intervals(grid, violated, anw), what, suggestion)
 
 
-def cached_intervals(
-    grid: Grid, violated: np.ndarray, anw: np.ndarray | None
-) -> tuple[Interval, ...]:
-    """`grid.intervals`, remembered per (mask, ANW mask): many rules and classes repeat them."""
-    key = ("iv", np.packbits(violated).tobytes(), None if anw is None else anw.tobytes())
+def cached_intervals(grid: Grid, violated: int, anw: int | None) -> tuple[Interval, ...]:
+    """`grid.intervals` of a bitset, remembered per (mask, ANW mask): rules repeat them."""
+    key = ("iv", violated, anw)
     found = grid._masks.get(key)
     if found is None:
-        found = grid._masks[key] = intervals(grid, violated, anw)
+        found = grid._masks[key] = intervals(
+            grid, _array(grid, violated), None if anw is None else _array(grid, anw)
+        )
     return found
 
 
-def patient_classes(cov: Coverage, selection: Selection, snapshot: Snapshot) -> list[list]:
+def _array(grid: Grid, bits: int) -> np.ndarray:
+    raw = np.frombuffer(bits.to_bytes((grid.size + 7) // 8, "little"), np.uint8)
+    return np.unpackbits(raw, bitorder="little")[: grid.size].astype(bool)
+
+
+@dataclass
+class PatientClass:
+    """Patients for whom every time-based rule gives the same result (see patient_classes)."""
+
+    members: list[PatientSnap]
+    group: int
+    avg: bool
+    gedrag: bool
+    treated: bool
+    regie: tuple
+
+    @property
+    def first(self) -> PatientSnap:
+        return self.members[0]
+
+
+def patient_classes(cov: Coverage, selection: Selection, snapshot: Snapshot) -> list[PatientClass]:
     """The selected patients in classes whose time-based rules must give equal results.
 
     A class shares the applicable arrangements (location, region, sector, own arrangements),
@@ -237,21 +263,36 @@ def patient_classes(cov: Coverage, selection: Selection, snapshot: Snapshot) -> 
     found = selection.cache.get(cache_key)
     if found is not None:
         return found
-    classes: dict[tuple, list] = {}
-    for patient in selection.patients(snapshot):
+    classes: dict[tuple, PatientClass] = {}
+    patients = selection.patients(snapshot)
+    if len(patients) > 1000:
+        cov.regie_all()
+    group_key, regie = cov.group_key, cov.regie
+    locations = snapshot.location_by_id
+    for patient in patients:
+        location = locations.get(patient.location_id) if patient.location_id is not None else None
         key = (
-            cov.group_key(patient),
+            group_key(patient),
             needs_avg(patient),
             needs_gedragskundige(patient),
-            with_treatment(patient, location_of(snapshot, patient)),
-            cov.regie(patient),
+            with_treatment(patient, location),
+            regie(patient),
         )
-        members = classes.get(key)
-        if members is None:
-            classes[key] = [patient]
+        found_class = classes.get(key)
+        if found_class is None:
+            classes[key] = PatientClass([patient], *key)
         else:
-            members.append(patient)
+            found_class.members.append(patient)
     found = selection.cache[cache_key] = list(classes.values())
+    return found
+
+
+def label_of(snapshot: Snapshot, selection: Selection, patient: PatientSnap) -> str:
+    """`patient_label`, made once per patient per evaluation."""
+    labels = selection.cache.setdefault("labels", {})
+    found = labels.get(patient.id)
+    if found is None:
+        found = labels[patient.id] = patient_label(snapshot, patient)
     return found
 
 
@@ -261,29 +302,30 @@ def patient_gaps(
     rule_id: str,
     severity: str,
     applies: Callable[[PatientSnap], bool],
-    key: Callable[[Coverage, PatientSnap], Hashable],
+    key: Callable[[Coverage, PatientClass], Hashable],
     gaps: Callable[[Coverage, PatientSnap], list[Gap | None]],
 ) -> Iterator[Finding]:
     """Evaluate a time-based patient rule once per class of equal patients.
 
-    `applies` and `key` are asked of one member of each class; `key` may be coarser than
-    the class (patients with equal keys share the gaps across classes too).
+    `applies` is asked of one member of each class; `key` (of a class) says what the rule's
+    result depends on, and may be coarser than the class, so classes share results too.
     """
     cov = coverage_for(snapshot, selection.grid)
     checked = 0
-    for members in patient_classes(cov, selection, snapshot):
-        first = members[0]
+    memo = cov._memo
+    for cls in patient_classes(cov, selection, snapshot):
+        first = cls.members[0]
         if not applies(first):
             continue
-        checked += len(members)
-        found = cov.memo(
-            (rule_id, key(cov, first)),
-            lambda first=first: [g for g in gaps(cov, first) if g is not None],
-        )
+        checked += len(cls.members)
+        memo_key = (rule_id, key(cov, cls))
+        found = memo.get(memo_key)
+        if found is None:
+            found = memo[memo_key] = [g for g in gaps(cov, first) if g is not None]
         if not found:
             continue
-        for patient in members:
-            label = patient_label(snapshot, patient)
+        for patient in cls.members:
+            label = label_of(snapshot, selection, patient)
             for item in found:
                 yield Finding(
                     rule_id=rule_id,
@@ -350,7 +392,7 @@ def not_assessable_per_region(
         )
 
 
-def day_flags_mask(cov: Coverage, flags: Iterable[bool]) -> np.ndarray:
+def day_flags_mask(cov: Coverage, flags: Iterable[bool]) -> int:
     return cov.days_mask(tuple(bool(f) for f in flags))
 
 
@@ -367,9 +409,11 @@ __all__ = [
     "VOORWACHT",
     "WARNING",
     "Gap",
+    "PatientClass",
     "Selection",
     "finding",
     "gap",
+    "label_of",
     "location_label",
     "location_of",
     "needs_avg",

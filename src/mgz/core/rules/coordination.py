@@ -34,3 +34,14 @@ def problem_with_provider(snapshot: Snapshot, patient: PatientSnap) -> str | Non
     if location is not None and location.organisation_id not in person.organisation_ids:
         return f"de coördinator ({person.name}) werkt niet bij de aanbieder van de locatie"
     return None
+
+
+def problems(snapshot: Snapshot, selection) -> dict[int, tuple[str | None, str | None]]:
+    """Both readings for every selected patient, computed once per evaluation."""
+    found = selection.cache.get("coordination")
+    if found is None:
+        found = selection.cache["coordination"] = {
+            p.id: (problem_at_home(snapshot, p), problem_with_provider(snapshot, p))
+            for p in selection.patients(snapshot)
+        }
+    return found

@@ -6,8 +6,6 @@ boolean mask (or None when the requirement does not apply to the patient).
 
 from __future__ import annotations
 
-import numpy as np
-
 from mgz.core.coverage import HAP, Coverage
 from mgz.core.rules.base import AVG, HA, SO, location_of, needs_avg, needs_so, with_treatment
 from mgz.core.snapshot import PatientSnap
@@ -51,7 +49,7 @@ def specialist_day_gap(cov: Coverage, patient: PatientSnap, functions, disciplin
     return cov.day(patient.region_id) & ((leads & ~available) | (~leads & ~reachable))
 
 
-def gap_2_1_3_a(cov: Coverage, patient: PatientSnap) -> dict[str, np.ndarray]:
+def gap_2_1_3_a(cov: Coverage, patient: PatientSnap) -> dict[str, int]:
     """Daytime: a HA available; SO (VV) and AVG (where needed) available where they treat,
     reachable otherwise."""
     gaps = {"ha": day_gap(cov, patient, HA, "beschikbaar")}
@@ -62,12 +60,12 @@ def gap_2_1_3_a(cov: Coverage, patient: PatientSnap) -> dict[str, np.ndarray]:
     return gaps
 
 
-def gap_2_1_3_b_1(cov: Coverage, patient: PatientSnap) -> np.ndarray:
+def gap_2_1_3_b_1(cov: Coverage, patient: PatientSnap) -> int:
     """ANW: a HA available."""
     return anw_gap(cov, patient, HA, "beschikbaar")
 
 
-def gap_2_1_3_b_2(cov: Coverage, patient: PatientSnap) -> np.ndarray | None:
+def gap_2_1_3_b_2(cov: Coverage, patient: PatientSnap) -> int | None:
     """ANW, VV: a SO reachable; available on days the SO is regiebehandelaar."""
     if not needs_so(patient):
         return None
@@ -78,14 +76,14 @@ def gap_2_1_3_b_2(cov: Coverage, patient: PatientSnap) -> np.ndarray | None:
     return cov.anw(patient.region_id) & missing
 
 
-def gap_2_1_3_b_3(cov: Coverage, patient: PatientSnap) -> np.ndarray | None:
+def gap_2_1_3_b_3(cov: Coverage, patient: PatientSnap) -> int | None:
     """ANW, GHZ: an AVG reachable by telephone."""
     if not needs_avg(patient):
         return None
     return anw_gap(cov, patient, AVG, "telefonisch")
 
 
-def gap_2_1_1(cov: Coverage, patient: PatientSnap) -> dict[str, np.ndarray]:
+def gap_2_1_1(cov: Coverage, patient: PatientSnap) -> dict[str, int]:
     """Per physician, day and ANW; the HA in ANW through the regular landscape (a HAP)."""
     gaps = {
         "ha": day_gap(cov, patient, HA, "beschikbaar")
@@ -102,6 +100,9 @@ def gap_2_1_1(cov: Coverage, patient: PatientSnap) -> dict[str, np.ndarray]:
     return gaps
 
 
-def group_key(cov: Coverage, patient: PatientSnap) -> tuple:
-    """Everything the physician requirements depend on."""
-    return (cov.group_key(patient), needs_avg(patient), treated(cov, patient), cov.regie(patient))
+PHYSICIAN_FUNCTIONS = HA + SO + AVG
+
+
+def group_key(cov: Coverage, cls) -> tuple:
+    """Everything the physician requirements of a class of patients depend on."""
+    return (cov.function_group(cls.first, PHYSICIAN_FUNCTIONS), cls.avg, cls.treated, cls.regie)

@@ -41,7 +41,7 @@ def _gaps(cov, patient):
     missing = cov.empty
     names = []
     for name, mask in parts.items():
-        if mask is not None and mask.any():
+        if mask:
             missing = missing | mask
             names.append(name)
     return [

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from mgz.core.findings import ERROR, Finding
 from mgz.core.rules import physicians
-from mgz.core.rules.base import Selection, gap, needs_so, patient_gaps
+from mgz.core.rules.base import SO, Selection, gap, needs_so, patient_gaps
 from mgz.core.snapshot import Snapshot
 
 ID = "2.1.3.b.2"
@@ -45,6 +45,6 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         ID,
         SEVERITY,
         needs_so,
-        lambda cov, p: (cov.group_key(p), cov.regie(p)),
+        lambda cov, c: (cov.function_group(c.first, SO), c.regie),
         _gaps,
     )

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from mgz.core.findings import ERROR, Finding
 from mgz.core.rules import physicians
-from mgz.core.rules.base import Selection, gap, needs_avg, patient_gaps
+from mgz.core.rules.base import AVG, Selection, gap, needs_avg, patient_gaps
 from mgz.core.snapshot import Snapshot
 
 ID = "2.1.3.b.3"
@@ -41,5 +41,11 @@ def _gaps(cov, patient):
 
 def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
     return patient_gaps(
-        snapshot, selection, ID, SEVERITY, needs_avg, lambda cov, p: cov.group_key(p), _gaps
+        snapshot,
+        selection,
+        ID,
+        SEVERITY,
+        needs_avg,
+        lambda cov, c: cov.function_group(c.first, AVG),
+        _gaps,
     )

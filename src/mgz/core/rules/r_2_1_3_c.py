@@ -32,6 +32,7 @@ ID = "2.1.3.c"
 TITLE = "In de ANW triage bij de HAP en op de woonplek"
 SUBJECT = "patient"
 SEVERITY = ERROR
+FUNCTIONS = HAP_SERVICE + TRIAGE + VOORWACHT
 
 
 def _gaps(cov, patient):
@@ -62,5 +63,11 @@ def _gaps(cov, patient):
 
 def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
     return patient_gaps(
-        snapshot, selection, ID, SEVERITY, lambda p: True, lambda cov, p: cov.group_key(p), _gaps
+        snapshot,
+        selection,
+        ID,
+        SEVERITY,
+        lambda p: True,
+        lambda cov, c: cov.function_group(c.first, FUNCTIONS),
+        _gaps,
     )

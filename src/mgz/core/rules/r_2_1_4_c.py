@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from mgz.core.coverage import coverage_for
 from mgz.core.findings import ERROR, Finding
-from mgz.core.rules.base import PHYSICIANS, Selection, finding, gap, patient_label
+from mgz.core.rules.base import PHYSICIANS, Selection, finding, gap, label_of
 from mgz.core.snapshot import Snapshot
 
 ID = "2.1.4.c"
@@ -64,7 +64,7 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
             continue
         found = cov.memo((ID, segments), lambda segments=segments: _gap(cov, segments))
         if found is not None:
-            label = patient_label(snapshot, patient)
+            label = label_of(snapshot, selection, patient)
             yield finding(
                 ID,
                 SEVERITY,

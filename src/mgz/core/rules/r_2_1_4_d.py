@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from mgz.core.coverage import coverage_for
 from mgz.core.findings import WARNING, Finding
-from mgz.core.rules.base import Selection, finding, gap, location_of, patient_label, with_treatment
+from mgz.core.rules.base import Selection, finding, gap, label_of, location_of, with_treatment
 from mgz.core.snapshot import Snapshot
 
 ID = "2.1.4.d"
@@ -47,7 +47,7 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
             ),
         )
         if found is not None:
-            label = patient_label(snapshot, patient)
+            label = label_of(snapshot, selection, patient)
             yield finding(
                 ID,
                 SEVERITY,

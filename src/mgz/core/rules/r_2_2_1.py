@@ -25,6 +25,7 @@ ID = "2.2.1"
 TITLE = "Meldpunt voor elke cliënt, dag en ANW"
 SUBJECT = "patient"
 SEVERITY = ERROR
+FUNCTIONS = HAP_SERVICE + VOORWACHT
 
 
 def _gaps(cov, patient):
@@ -44,5 +45,11 @@ def _gaps(cov, patient):
 
 def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
     return patient_gaps(
-        snapshot, selection, ID, SEVERITY, lambda p: True, lambda cov, p: cov.group_key(p), _gaps
+        snapshot,
+        selection,
+        ID,
+        SEVERITY,
+        lambda p: True,
+        lambda cov, c: cov.function_group(c.first, FUNCTIONS),
+        _gaps,
     )

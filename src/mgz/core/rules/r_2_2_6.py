@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from mgz.core.coverage import coverage_for
 from mgz.core.findings import WARNING, Finding
-from mgz.core.rules.base import Selection, finding, gap, patient_label
+from mgz.core.rules.base import Selection, finding, gap, label_of
 from mgz.core.snapshot import Snapshot
 
 ID = "2.2.6"
@@ -48,7 +48,7 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
             ),
         )
         if found is not None:
-            label = patient_label(snapshot, patient)
+            label = label_of(snapshot, selection, patient)
             yield finding(
                 ID,
                 SEVERITY,

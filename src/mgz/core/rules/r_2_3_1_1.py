@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mgz.core.findings import WARNING, Finding
-from mgz.core.rules.base import Selection, finding, patient_label
-from mgz.core.rules.coordination import problem_at_home, problem_with_provider
+from mgz.core.rules.base import Selection, finding, label_of
+from mgz.core.rules.coordination import problems
 from mgz.core.snapshot import Snapshot
 
 ID = "2.3.1.1"
@@ -29,10 +29,12 @@ SEVERITY = WARNING
 def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
     patients = selection.patients(snapshot)
     selection.count(ID, len(patients))
+    found = problems(snapshot, selection)
     for patient in patients:
-        problem = problem_at_home(snapshot, patient) or problem_with_provider(snapshot, patient)
+        at_home, with_provider = found[patient.id]
+        problem = at_home or with_provider
         if problem:
-            label = patient_label(snapshot, patient)
+            label = label_of(snapshot, selection, patient)
             yield finding(
                 ID,
                 SEVERITY,

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mgz.core.findings import WARNING, Finding
-from mgz.core.rules.base import Selection, finding, patient_label
-from mgz.core.rules.coordination import AT_HOME, problem_at_home
+from mgz.core.rules.base import Selection, finding, label_of
+from mgz.core.rules.coordination import AT_HOME, problems
 from mgz.core.snapshot import Snapshot
 
 ID = "2.3.1.1.a"
@@ -28,10 +28,11 @@ SEVERITY = WARNING
 def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
     patients = [p for p in selection.patients(snapshot) if p.leveringsvorm in AT_HOME]
     selection.count(ID, len(patients))
+    found = problems(snapshot, selection)
     for patient in patients:
-        problem = problem_at_home(snapshot, patient)
+        problem = found[patient.id][0]
         if problem:
-            label = patient_label(snapshot, patient)
+            label = label_of(snapshot, selection, patient)
             yield finding(
                 ID,
                 SEVERITY,

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mgz.core.findings import WARNING, Finding
-from mgz.core.rules.base import Selection, finding, patient_label
-from mgz.core.rules.coordination import ARRANGED_BY_PROVIDER, problem_with_provider
+from mgz.core.rules.base import Selection, finding, label_of
+from mgz.core.rules.coordination import ARRANGED_BY_PROVIDER, problems
 from mgz.core.snapshot import Snapshot
 
 ID = "2.3.1.1.b"
@@ -29,10 +29,11 @@ SEVERITY = WARNING
 def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
     patients = [p for p in selection.patients(snapshot) if p.leveringsvorm in ARRANGED_BY_PROVIDER]
     selection.count(ID, len(patients))
+    found = problems(snapshot, selection)
     for patient in patients:
-        problem = problem_with_provider(snapshot, patient)
+        problem = found[patient.id][1]
         if problem:
-            label = patient_label(snapshot, patient)
+            label = label_of(snapshot, selection, patient)
             yield finding(
                 ID,
                 SEVERITY,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mgz.core.findings import WARNING, Finding
-from mgz.core.rules.base import Selection, finding, patient_label
+from mgz.core.rules.base import Selection, finding, label_of
 from mgz.core.snapshot import Snapshot
 
 ID = "2.3.1.2"
@@ -29,7 +29,7 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
     for patient in patients:
         if patient.has_companion:
             continue
-        label = patient_label(snapshot, patient)
+        label = label_of(snapshot, selection, patient)
         if patient.leveringsvorm in ("verblijf", "vpt"):
             suggestion = "De aanbieder wijst een begeleider aan die de cliënt kent."
         else:

@@ -53,6 +53,6 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         ID,
         SEVERITY,
         needs_gedragskundige,
-        lambda cov, p: cov.group_key(p),
+        lambda cov, c: cov.function_group(c.first, GEDRAGSKUNDIGE),
         _gaps,
     )

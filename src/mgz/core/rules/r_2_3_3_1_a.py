@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mgz.core.findings import WARNING, Finding
-from mgz.core.rules.base import Selection, finding, location_of, patient_label, with_treatment
+from mgz.core.rules.base import Selection, finding, label_of, location_of, with_treatment
 from mgz.core.snapshot import Snapshot
 
 ID = "2.3.3.1.a"
@@ -34,7 +34,7 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         if patient.ion_practice_id is None:
             continue
         practice = snapshot.organisation_by_id.get(patient.ion_practice_id)
-        label = patient_label(snapshot, patient)
+        label = label_of(snapshot, selection, patient)
         yield finding(
             ID,
             SEVERITY,

@@ -49,6 +49,6 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         ID,
         SEVERITY,
         lambda p: any(segment[2] == "avg" for segment in cov.regie(p)),
-        lambda cov, p: (cov.group_key(p), cov.regie(p)),
+        lambda cov, c: (cov.function_group(c.first, HA), c.regie),
         _gaps,
     )
