@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from mgz.regiotafel.constants import (
+    Action,
     ActivityKind,
     ActivitySource,
     AgreementKind,
@@ -332,6 +333,10 @@ class KnelpuntStep(models.Model):
 
     def is_overdue(self, today: date) -> bool:
         return self.closed_on is None and self.deadline < today
+
+    @property
+    def outcome_label(self) -> str:
+        return Action(self.outcome).label if self.outcome in Action.values else self.outcome
 
 
 class OpeningException(models.Model):
