@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -105,9 +106,18 @@ def _allowed(problem: AssignProblem, practice: Practice, location: Location) -> 
 
 
 def solve_assignment(
-    problem: AssignProblem, *, time_limit: float = 10.0, workers: int = 2, seed: int = 0
+    problem: AssignProblem,
+    *,
+    time_limit: float = 10.0,
+    workers: int = 2,
+    seed: int = 0,
+    on_solution: Callable[[float, int], None] | None = None,
 ) -> AssignResult:
-    """Least distance and best continuity with balanced practices, by CP-SAT."""
+    """Least distance and best continuity with balanced practices, by CP-SAT.
+
+    `on_solution(seconds, objective)` is called for every improving solution, so a background
+    job can show progress.
+    """
     started = time.perf_counter()
     model = cp_model.CpModel()
     x: dict[tuple[int, int], cp_model.IntVar] = {}
@@ -150,7 +160,10 @@ def solve_assignment(
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
-    status = solver.solve(model)
+    if on_solution is None:
+        status = solver.solve(model)
+    else:
+        status = solver.solve(model, _Progress(started, on_solution))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return AssignResult((), (), 0, None, "geen oplossing", _since(started), "cp-sat")
     pairs = {
@@ -167,6 +180,16 @@ def solve_assignment(
         _since(started),
         "cp-sat",
     )
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    def __init__(self, started: float, report: Callable[[float, int], None]):
+        super().__init__()
+        self.started = started
+        self.report = report
+
+    def on_solution_callback(self) -> None:
+        self.report(time.perf_counter() - self.started, round(self.objective_value))
 
 
 def greedy_assignment(problem: AssignProblem) -> AssignResult:
