@@ -16,6 +16,7 @@ roster feasible within 10 s, with the gap to the solver's own bound after 60 s.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Iterable
@@ -77,7 +78,9 @@ def run_gap(data: Path, paths: list[str], limit: float, workers: int, title: str
         reference = references[path]
         target = reference.optimum if reference.optimum is not None else reference.best
         greedy = greedy_gap(instance)
+        cpu = time.process_time()
         solution = solve_gap(instance, time_limit=limit, workers=workers)
+        cpu = time.process_time() - cpu
         check = check_gap(instance, solution.assignment)
         ok = verdict(path, solution.status, check.violations, True)
         if check.ok and check.objective != solution.objective:
@@ -95,6 +98,7 @@ def run_gap(data: Path, paths: list[str], limit: float, workers: int, title: str
                 f"{target}{'' if reference.optimum is not None else ' (bk)'}",
                 gap_percent(solution.objective, target),
                 f"{solution.seconds:.1f}",
+                f"{cpu:.1f}",
                 solution.status,
                 greedy.objective if greedy.assignment else "geen",
                 gap_percent(greedy.objective, target) if greedy.assignment else "–",
@@ -111,6 +115,7 @@ def run_gap(data: Path, paths: list[str], limit: float, workers: int, title: str
             "optimum/bk",
             "gap %",
             "tijd s",
+            "CPU s",
             "status",
             "greedy",
             "greedy gap %",
@@ -132,7 +137,9 @@ def run_nrp(data: Path, numbers: list[int], limits: dict[int, float], workers: i
         greedy = greedy_nrp(instance)
         g_check = check_nrp(instance, greedy.roster)
         hint = greedy.roster if g_check.ok else None
+        cpu = time.process_time()
         solution = solve_nrp(instance, time_limit=limits[number], workers=workers, hint=hint)
+        cpu = time.process_time() - cpu
         if solution.roster:
             check = check_nrp(instance, solution.roster)
             ok = verdict(name, solution.status, check.violations, True)
@@ -150,6 +157,7 @@ def run_nrp(data: Path, numbers: list[int], limits: dict[int, float], workers: i
                 best[name],
                 gap_percent(solution.objective, best[name]) if solution.roster else "–",
                 f"{solution.seconds:.1f}",
+                f"{cpu:.1f}",
                 f"{limits[number]:g}",
                 solution.status,
                 f"{solution.bound:.0f}" if solution.bound is not None else "–",
@@ -167,6 +175,7 @@ def run_nrp(data: Path, numbers: list[int], limits: dict[int, float], workers: i
             "best known",
             "gap %",
             "tijd s",
+            "CPU s",
             "limiet s",
             "status",
             "ondergrens",
@@ -265,6 +274,13 @@ def run_assign(limit: float, workers: int) -> None:
     )
 
 
+def _load() -> str:
+    try:
+        return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "onbekend"
+
+
 def numbers(text: str) -> list[int]:
     result = []
     for part in text.split(","):
@@ -296,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     if not data.exists():
         data = Path("/work/shared/benchmarks")
     print(f"# Planningsbenchmarks ({time.strftime('%Y-%m-%d %H:%M')})")
+    print(f"\nBelasting van de machine bij de start (load average 1/5/15 min): {_load()}")
+    print("CPU s = processortijd van dit proces (alle threads); tijd s = wandkloktijd.")
     chu = sorted(p.name for p in (data / "gap" / "chu1997").iterdir())
     if "gap-cattrysse" in chosen:
         paths = [f"cattrysse1994/gap{k}-{i}" for k in range(1, 13) for i in range(5)]
@@ -321,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         run_roster(args.roster_time, args.workers)
     if "assign" in chosen:
         run_assign(args.assign_time, args.workers)
+    print(f"\nBelasting van de machine aan het eind (load average 1/5/15 min): {_load()}")
     if failures:
         print("\nHARDE BEPERKINGEN GESCHONDEN:")
         for failure in failures:
