@@ -146,6 +146,16 @@ def build_world() -> World:
     )
     arrangement.locations.add(location_a)
     world.arrangements["so"] = arrangement
+    # The SO on call: reachable by phone in the ANW for the provider's locations.
+    so_on_call = f.professional(
+        code="P-SO-ANW", family_name="Smit", discipline="so", phone="06-34567890"
+    )
+    ProfessionalRole.objects.create(professional=so_on_call, organisation=so_practice, title="SO")
+    world.arrangements["so_on_call"] = Arrangement.objects.create(
+        code="ARR-SO-ANW", function="so_zorg", mode="bereikbaar", professional=so_on_call,
+        scope_kind="organisatie", scope_organisation=provider, pattern="anw",
+        valid_from=date(2025, 1, 1), phone="06-34567890",
+    )  # fmt: skip
     world.arrangements["triage"] = Arrangement.objects.create(
         code="ARR-HAP",
         function="triage",

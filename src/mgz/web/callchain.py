@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from mgz.accounts.access import membership_of
 from mgz.accounts.constants import Role
+from mgz.core.findings import format_moment
 from mgz.registry.constants import CareTeamRole
 from mgz.registry.models import Patient
 from mgz.web.weekview import arrangements_for_location, covers_now
@@ -96,7 +97,7 @@ def _from_routing(user, patient: Patient, now: datetime, question: str, urgency:
             note = f"Vervangt {step.replaces}. {note}"
         until = step.window_end_at
         if until is not None:
-            note = f"Tot {timezone.localtime(until):%a %d-%m %H:%M}. {note}"
+            note = f"Tot {format_moment(until)}. {note}"
         steps.append(
             CallStep(
                 label=label,
