@@ -24,6 +24,14 @@ def fail_1_1(w):
     return ("patient", "p_linde", "")
 
 
+def fail_1_2(w):
+    p = w["p_home"]
+    for member in list(w.care_team):
+        if member.patient_id == p.id:
+            w.remove(member)
+    return ("patient", "p_home", "")
+
+
 def fail_2_1_1(w):
     w.replace(w["a_hap"], provider_organisation_id=w["practice"].id)
     return ("patient", "p_home", "ha")

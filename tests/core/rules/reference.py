@@ -32,6 +32,7 @@ HAP_SERVICE = ("ha_zorg", "triage")
 
 TIME_RULES = (
     "1.1",
+    "1.2",
     "2.1.1",
     "2.1.3.a",
     "2.1.3.b.1",
@@ -183,6 +184,7 @@ def reference_keys(snapshot: Snapshot, start: date, days: int) -> list[tuple]:
             b2 = vv and anw and not cov(SO, so_mode)
             b3 = avg and anw and not cov(AVG, "telefonisch")
             mark("1.1", "", moment, a_ha or a_so or a_avg or b1 or b2 or b3, kind)
+            mark("1.2", "", moment, not regie, "etmaal")
             mark("2.1.3.a", "ha", moment, a_ha, "dag")
             if vv:
                 mark("2.1.3.a", "so", moment, a_so, "dag")

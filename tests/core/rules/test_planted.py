@@ -1,4 +1,4 @@
-"""Two regions with planted violations of 25 distinct rules: exactly those findings, no more.
+"""Two regions with planted violations of 26 distinct rules: exactly those findings, no more.
 
 Region Utrecht is complete except for single, local breaks. Region Zuid has four region-wide
 breaks whose effects overlap on purpose: the vaste huisarts only from 09:00, the SO absent on
@@ -140,6 +140,8 @@ def expected(one: dict, two: dict, extra: dict) -> list[tuple]:
     add("2.3.1.1", "patient", extra["p3"])
     add("2.3.1.1.b", "patient", extra["p3"])
     add("2.3.3.1.a", "patient", extra["p4"])
+    add("1.2", "patient", extra["p4"], found=WHOLE)  # no care team at all
+    add("1.2", "patient", extra["p7"], found=WHOLE)  # only a medebehandelaar
     add("2.1.4.d", "patient", extra["p5"], found=WHOLE)
     add("2.2.6", "patient", extra["p6"], found=FROM_21)
     add("2.1.4.c", "patient", extra["p7"], found=WHOLE)

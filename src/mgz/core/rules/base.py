@@ -265,7 +265,7 @@ def patient_classes(cov: Coverage, selection: Selection, snapshot: Snapshot) -> 
         return found
     classes: dict[tuple, PatientClass] = {}
     patients = selection.patients(snapshot)
-    if len(patients) > 1000:
+    if len(patients) > 1000 and len(patients) * 4 > len(snapshot.patients):
         cov.regie_all()
     group_key, regie = cov.group_key, cov.regie
     locations = snapshot.location_by_id

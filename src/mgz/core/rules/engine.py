@@ -310,6 +310,13 @@ def apply_change(snapshot: Snapshot, change: Change) -> Snapshot:
         _copy(old_cache, new, _KEEP + _CARE + _ABSENCE)
         if "scope_index" in snapshot.extra:
             extra["scope_index"] = snapshot.extra["scope_index"]
+        if "patients_per_region" in snapshot.extra:
+            counts = snapshot.extra["patients_per_region"].copy()
+            if before is not None:
+                counts[before.region_id] -= 1
+            if after is not None:
+                counts[after.region_id] += 1
+            extra["patients_per_region"] = counts
         if "patient_by_id" in old_cache:
             by_id = dict(old_cache["patient_by_id"])
             if before is not None:

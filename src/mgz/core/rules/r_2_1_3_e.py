@@ -31,7 +31,13 @@ SEVERITY = WARNING
 def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
     regions = selection.regions(snapshot)
     selection.count(ID, len(regions))
-    per_region = Counter(p.region_id for p in snapshot.patients)
+    if not regions:
+        return
+    per_region = snapshot.extra.get("patients_per_region")
+    if per_region is None:
+        per_region = snapshot.extra["patients_per_region"] = Counter(
+            p.region_id for p in snapshot.patients
+        )
     for region in regions:
         yield finding(
             ID,

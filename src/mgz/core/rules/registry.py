@@ -10,6 +10,7 @@ from mgz.core.findings import SUBJECT_LABELS
 
 MODULES = (
     "r_1_1",
+    "r_1_2",
     "r_2_1_1",
     "r_2_1_3_a",
     "r_2_1_3_b_1",
