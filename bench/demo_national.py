@@ -29,9 +29,11 @@ MGZ = str(ROOT / ".venv" / "bin" / "mgz")
 PG_URL = os.environ.get("MGZ_BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/mgz_bench_demo")
 TABLES = (
     "registry_region",
+    "registry_subregion",
     "registry_organisation",
     "registry_location",
     "registry_professional",
+    "registry_professionalrole",
     "registry_patient",
     "registry_contactperson",
     "registry_careteammember",
