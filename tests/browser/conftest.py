@@ -36,8 +36,10 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"Browsertests overgeslagen: {reason}")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One chromium per test module: Playwright's sync API allows one running instance per
+    thread, and other apps' browser tests start their own after this module is done."""
     if not Path(CHROMIUM).exists():
         _unavailable(f"{CHROMIUM} ontbreekt (installeer het Debian-pakket 'chromium')")
     try:
