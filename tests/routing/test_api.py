@@ -180,3 +180,26 @@ def test_the_naive_orm_route_gives_the_same_answers(rows):
             for caller in ("verzorgende", "hap_triagist"):
                 args = (patient, moment, "vg_gedrag", "U2", caller)
                 assert route_via_orm(*args) == index.route(*args)
+
+
+def test_every_answer_has_the_documented_shape(rows, client_in):
+    from mgz.routing.schemas import RouteOut
+
+    for patient in ("VV-MET", "GHZ-MET", "GGZ", "PGB"):
+        for moment in (DAY, EVE):
+            body = ask(client_in, patient=patient, at=moment.isoformat(), urgency="U1").json()
+            assert RouteOut.model_validate(body).model_dump(mode="json") == body
+
+
+def test_basic_authentication_is_refused_for_roles_that_need_a_second_factor(rows, client):
+    from mgz.accounts.models import Membership
+
+    user = get_user_model().objects.create_user("bob", password=PASSWORD)
+    Membership.objects.create(user=user, role="hap")
+    token = base64.b64encode(f"bob:{PASSWORD}".encode()).decode()
+    response = client.get(
+        URL,
+        {"patient": "VV-MET", "question": "palliatief", "urgency": "U4", "caller": "huisarts"},
+        HTTP_AUTHORIZATION=f"Basic {token}",
+    )
+    assert response.status_code in (401, 403)

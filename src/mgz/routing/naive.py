@@ -39,19 +39,35 @@ def route_via_orm(
     if patient is None:
         raise UnknownPatient(f"cliënt '{patient_code}' is niet bekend")
     location = patient.location
-    scope = Q(patients=patient) | Q(
-        scope_kind__in=("regio", "patientgroep"), scope_region=patient.region
+    through_patients = Arrangement.patients.through.objects
+    through_locations = Arrangement.locations.through.objects
+    ids = set(
+        through_patients.filter(patient_id=patient.id).values_list("arrangement_id", flat=True)
     )
+    scope = Q(scope_kind__in=("regio", "patientgroep"), scope_region_id=patient.region_id)
     if location is not None:
-        scope |= (
-            Q(locations=location)
-            | Q(scope_kind="organisatie", scope_organisation_id=location.organisation_id)
-            | Q(scope_kind="regio", scope_region_id=location.region_id)
+        ids |= set(
+            through_locations.filter(location_id=location.id).values_list(
+                "arrangement_id", flat=True
+            )
         )
+        scope |= Q(scope_kind="organisatie", scope_organisation_id=location.organisation_id)
+        scope |= Q(scope_kind="regio", scope_region_id=location.region_id)
         if location.subregion_id:
             scope |= Q(scope_kind="subregio", scope_subregion_id=location.subregion_id)
-    arrangements = list(
-        Arrangement.objects.filter(scope).distinct().prefetch_related("locations", "patients")
+    ids |= set(Arrangement.objects.filter(scope).values_list("id", flat=True))
+    arrangements = list(Arrangement.objects.filter(id__in=ids))
+    # Only this patient's and this location's memberships matter for the scope test.
+    own_locations = {location.id} if location is not None else set()
+    linked_locations = set(
+        through_locations.filter(arrangement_id__in=ids, location_id__in=own_locations).values_list(
+            "arrangement_id", flat=True
+        )
+    )
+    linked_patients = set(
+        through_patients.filter(arrangement_id__in=ids, patient_id=patient.id).values_list(
+            "arrangement_id", flat=True
+        )
     )
     team = list(CareTeamMember.objects.filter(patient=patient))
     people = {a.professional_id for a in arrangements if a.professional_id}
@@ -121,8 +137,8 @@ def route_via_orm(
                 valid_to=a.valid_to,
                 professional_id=a.professional_id,
                 provider_organisation_id=a.provider_organisation_id,
-                location_ids=frozenset(loc.id for loc in a.locations.all()),
-                patient_ids=frozenset(p.id for p in a.patients.all()),
+                location_ids=frozenset(own_locations if a.id in linked_locations else ()),
+                patient_ids=frozenset({patient.id} if a.id in linked_patients else ()),
                 scope_organisation_id=a.scope_organisation_id,
                 scope_region_id=a.scope_region_id,
                 scope_subregion_id=a.scope_subregion_id,

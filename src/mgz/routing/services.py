@@ -15,6 +15,7 @@ data leave the service; the web-application issue replaces its body with the rea
 from __future__ import annotations
 
 import dataclasses
+import gc
 import threading
 import time
 import uuid
@@ -102,6 +103,9 @@ def get_index(*, now: datetime | None = None) -> RouteIndex:
         ):
             index = build_index(now=moment)
             _state.index, _state.token = index, token
+            # The index lives long and has no cycles: keep the cyclic collector from walking
+            # its millions of objects on every full collection (and pages shared after fork).
+            gc.freeze()
         return index
 
 
