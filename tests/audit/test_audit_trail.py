@@ -56,3 +56,10 @@ def test_a_reason_cannot_become_a_spreadsheet_formula(world):
     record(world.users["hap"], world.patient_b, "break_glass", reason="=HYPERLINK(1)")
     rows = list(csv_rows(AuditEvent.objects.all()))
     assert rows[1][7] == "'=HYPERLINK(1)"
+
+
+def test_a_list_of_patients_is_a_read_of_each_patient_shown(login_as, world):
+    client = login_as("aanbieder")
+    assert client.get(reverse("web:patients")).status_code == 200
+    logged = set(AuditEvent.objects.values_list("patient_code", flat=True))
+    assert logged == {world.patient_a.code, world.patient_b.code}

@@ -49,6 +49,34 @@ def record(
     )
 
 
+def record_many(request, patients, action: str, *, relation_of=None, reason: str = "") -> int:
+    """One record per patient shown in a list (a list of names is a read of patient data)."""
+    from mgz.accounts.access import membership_of
+
+    user = request.user
+    membership = membership_of(user)
+    organisation = membership.organisation if membership and membership.organisation_id else None
+    events = [
+        AuditEvent(
+            user_id=user.id,
+            username=user.username,
+            role=membership.role if membership else "",
+            organisation_id=organisation.id if organisation else None,
+            organisation_name=organisation.name if organisation else "",
+            patient_id=patient.id,
+            patient_code=patient.code,
+            action=action,
+            relation=relation_of(patient) if relation_of else "",
+            reason=reason,
+            request_id=getattr(request, "request_id", ""),
+            path=request.path[:300],
+        )
+        for patient in patients
+    ]
+    AuditEvent.objects.bulk_create(events)
+    return len(events)
+
+
 def query(
     *,
     username: str = "",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from mgz.accounts import access
 from mgz.audit.constants import Action
+from mgz.audit.services import record_many
 from mgz.core.routing import QUESTIONS, URGENCIES
 from mgz.registry.models import Patient
 from mgz.web import callchain, handover_source, reports
@@ -100,6 +101,7 @@ def patients(request: HttpRequest) -> HttpResponse:
     if not access.can_look_up_patients(request.user).allowed:
         enforce(access.DENIED_ROLE)
     page = Paginator(found, 50).get_page(request.GET.get("pagina"))
+    record_many(request, page.object_list, Action.VIEW, reason="lijst Mijn cliënten")
     return render(request, "web/patients.html", {"page": page})
 
 
@@ -126,6 +128,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
                 need_reason.append(patient)
         if len(visible) == 1 and not need_reason:
             return _lookup_result(request, visible[0])
+        record_many(request, visible, Action.LOOKUP, reason="zoekresultaat")
         context["visible"] = visible
         context["need_reason"] = need_reason
         context["reason_form"] = ReasonForm()
