@@ -71,13 +71,13 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def random_requests(index, count: int, seed: int) -> list[tuple]:
+def random_requests(codes: list[str], count: int, seed: int) -> list[tuple]:
     from django.utils import timezone
 
     from mgz.core.routing import CALLERS, QUESTIONS, URGENCIES
 
     rng = random.Random(seed)
-    codes = sorted(index._patients)
+    codes = sorted(codes)
     now = timezone.now()
     return [
         (
@@ -110,7 +110,7 @@ def in_process(args) -> dict:
     )
     print(f"load_snapshot: {loaded:.1f} s; RouteIndex build: {built:.1f} s")
 
-    requests = random_requests(index, args.lookups, args.seed)
+    requests = random_requests([p.code for p in snapshot.patients], args.lookups, args.seed)
     for call in requests[:2000]:  # warm-up
         index.route(*call)
     timings, cpu = [], []
@@ -191,6 +191,8 @@ def http(args, requests: list[tuple]) -> dict | None:
     headers = credentials()
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "bench"))
+    if args.bare:
+        env["DJANGO_SETTINGS_MODULE"] = "routing_settings"
     server = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),
@@ -297,7 +299,7 @@ def _wrk(wrk: str, args, base: str, paths: list[str], header: str, auth: str) ->
     socket_errors = re.search(r"Socket errors: (.*)", output)
     errors = int(non2xx.group(1)) if non2xx else 0
     print(
-        f"HTTP {auth} (gunicorn 2 sync workers, wrk -t{args.wrk_threads} -c{args.connections} "
+        f"HTTP {auth}{' kaal' if args.bare else ''} (gunicorn 2 sync workers, wrk -t{args.wrk_threads} -c{args.connections} "
         f"{args.http_seconds}s, {len(paths)} verschillende URL's): {total:,} verzoeken, "
         f"{rps:,.0f}/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, fouten {errors}"
         + (f", socketfouten: {socket_errors.group(1)}" if socket_errors else "")
@@ -323,18 +325,31 @@ def main() -> None:
     parser.add_argument("--wrk-threads", type=int, default=1)
     parser.add_argument("--urls", type=int, default=2000)
     parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument("--http-only", action="store_true", help="alleen de HTTP-meting")
     parser.add_argument("--auth", default="basic,sessie", help="basic, sessie of beide")
+    parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="HTTP zonder de OTP-/axes-middleware (bench/routing_settings.py): alleen routering",
+    )
     args = parser.parse_args()
     setup_django()
     from django.db import connection
 
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
-    result = in_process(args)
-    ok = (
-        result["p50"] <= TARGETS["p50_us"]
-        and result["p99"] <= TARGETS["p99_us"]
-        and result["mismatches"] == 0
-    )
+    if args.http_only:
+        from mgz.registry.models import Patient
+
+        codes = list(Patient.objects.values_list("code", flat=True))
+        result = {"requests": random_requests(codes, args.urls, args.seed)}
+        ok = True
+    else:
+        result = in_process(args)
+        ok = (
+            result["p50"] <= TARGETS["p50_us"]
+            and result["p99"] <= TARGETS["p99_us"]
+            and result["mismatches"] == 0
+        )
     if not args.skip_http:
         measured = http(args, result["requests"]) or {}
         for figures in measured.values():

@@ -161,16 +161,35 @@ def test_an_absence_entered_now_changes_the_next_answer(rows, client_in):
     assert after["steps"][1]["replaces"] == "A. Jansen"
 
 
+def _another_process_changes_something() -> None:
+    from mgz.routing.models import RouteIndexVersion
+
+    RouteIndexVersion.objects.update_or_create(pk=1, defaults={"token": "elders-gewijzigd"})
+
+
 def test_other_processes_see_a_change_through_the_version_token(rows):
     index = services.get_index()
-    token = services.current_token()
-    # a change committed by another process: only the token in the database moves
-    services.invalidate()
-    services._state.index = index
-    assert services.get_index() is index  # checked at most once a second
+    _another_process_changes_something()
+    assert services.get_index() is index  # the token is read at most once a second
     services._state.checked -= services.CHECK_SECONDS + 1  # a second later
     assert services.get_index() is not index
-    assert services.current_token() != token
+    assert services.current_token() == "elders-gewijzigd"
+
+
+def test_a_large_index_is_rebuilt_in_the_background_while_the_old_one_answers(rows, monkeypatch):
+    index = services.get_index()
+    services._state.build_seconds = 60.0  # as at national scale
+    built = []
+    monkeypatch.setattr(
+        services, "build_index", lambda now=None: built.append(now) or "nieuwe index"
+    )
+    _another_process_changes_something()
+    services._state.checked = 0.0
+    assert services.get_index() is index  # no waiting for the rebuild
+    services._state.building.join(timeout=10)
+    assert built
+    services._state.checked = services.time.monotonic()
+    assert services.get_index() == "nieuwe index"
 
 
 def test_the_naive_orm_route_gives_the_same_answers(rows):

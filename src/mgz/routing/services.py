@@ -29,9 +29,11 @@ from mgz.core.route_index import RouteIndex
 from mgz.core.routing import HandoverSummary, RouteResult, RoutingError
 
 CHECK_SECONDS = 1.0
+SYNC_BUILD_SECONDS = 2.0
 HORIZON_WEEKS = 5
 ROUTING_TOKEN, HANDOVER_TOKEN = 1, 2  # rows of RouteIndexVersion
 HANDOVER_CACHE_SIZE = 50_000
+NO_HANDOVER = HandoverSummary()
 
 
 class AccessDenied(RoutingError):
@@ -44,6 +46,9 @@ class _State:
         self.token: str | None = None
         self.handover_token: str | None = None
         self.handovers: dict[tuple[str, date], HandoverSummary] = {}
+        self.with_handover: set[str] | None = None  # codes of patients with any handover
+        self.build_seconds = 0.0
+        self.building: threading.Thread | None = None
         self.checked = 0.0
         self.lock = threading.Lock()
 
@@ -66,8 +71,9 @@ def invalidate(kind: int = ROUTING_TOKEN) -> None:
     from mgz.routing.models import RouteIndexVersion
 
     if kind == ROUTING_TOKEN:
-        _state.index = None
-    _state.handovers = {}
+        _state.token = None  # this process rebuilds at its next question (see get_index)
+        _state.checked = 0.0
+    _state.handovers, _state.with_handover = {}, None
     token = uuid.uuid4().hex
     with transaction.atomic():
         if not RouteIndexVersion.objects.filter(pk=kind).update(token=token):
@@ -82,7 +88,12 @@ def build_index(*, now: datetime | None = None) -> RouteIndex:
 
 
 def get_index(*, now: datetime | None = None) -> RouteIndex:
-    """This process's index, rebuilt when the data changed or its horizon runs out."""
+    """This process's index, rebuilt when the data changed or its horizon runs out.
+
+    A small index (built in under SYNC_BUILD_SECONDS) is rebuilt at once, so the answer after
+    a change is always fresh. A large one (national: about a minute) is rebuilt in a
+    background thread while the previous index keeps answering; the swap is atomic.
+    """
     clock = time.monotonic()
     index = _state.index
     if index is not None and clock - _state.checked < CHECK_SECONDS:
@@ -91,28 +102,53 @@ def get_index(*, now: datetime | None = None) -> RouteIndex:
         tokens = _tokens()
         token = tokens.get(ROUTING_TOKEN, "")
         if tokens.get(HANDOVER_TOKEN, "") != _state.handover_token or token != _state.token:
-            _state.handovers = {}
+            _state.handovers, _state.with_handover = {}, None
             _state.handover_token = tokens.get(HANDOVER_TOKEN, "")
         _state.checked = time.monotonic()
         index = _state.index
         moment = now or timezone.now()
-        if (
+        stale = (
             index is None
             or token != _state.token
             or not index.covers_moment(moment + timedelta(days=7))
-        ):
-            index = build_index(now=moment)
-            _state.index, _state.token = index, token
-            # The index lives long and has no cycles: keep the cyclic collector from walking
-            # its millions of objects on every full collection (and pages shared after fork).
-            gc.freeze()
-        return index
+        )
+        if not stale:
+            return index
+        if index is None or _state.build_seconds < SYNC_BUILD_SECONDS:
+            _install(build_index(now=moment), token, started=clock)
+        elif _state.building is None or not _state.building.is_alive():
+            _state.building = threading.Thread(
+                target=_build_in_background, args=(token, moment), daemon=True
+            )
+            _state.building.start()
+        return _state.index
+
+
+def _install(index: RouteIndex, token: str, *, started: float) -> None:
+    _state.index, _state.token = index, token
+    _state.build_seconds = time.monotonic() - started
+    _state.handovers, _state.with_handover = {}, None
+    # The index lives long and has no cycles: keep the cyclic collector from walking its
+    # millions of objects on every full collection (and pages shared after fork).
+    gc.freeze()
+
+
+def _build_in_background(token: str, moment: datetime) -> None:
+    from django.db import connection
+
+    started = time.monotonic()
+    try:
+        index = build_index(now=moment)
+        with _state.lock:
+            _install(index, token, started=started)
+    finally:
+        connection.close()  # this thread's own connection
 
 
 def reset() -> None:
     """Forget this process's index (tests)."""
     _state.index, _state.token, _state.checked = None, None, 0.0
-    _state.handover_token, _state.handovers = None, {}
+    _state.handover_token, _state.handovers, _state.with_handover = None, {}, None
 
 
 def check_access(user, patient_code: str, caller: str) -> None:
@@ -144,6 +180,14 @@ def route_for(
 
 def handover_for(patient_code: str, day: date) -> HandoverSummary:
     """The patient handover (2.1.3.e) as the chain shows it; cached per process and day."""
+    if _state.with_handover is None:
+        from mgz.handover.models import HandoverDocument
+
+        _state.with_handover = set(
+            HandoverDocument.objects.values_list("patient__code", flat=True).distinct()
+        )
+    if patient_code not in _state.with_handover:
+        return NO_HANDOVER
     key = (patient_code, day)
     found = _state.handovers.get(key)
     if found is None:
