@@ -9,6 +9,7 @@ the same as a full run; a test checks that after random single changes.
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,12 +32,23 @@ from mgz.core.snapshot import (
 def evaluate(
     snapshot: Snapshot, selection: Selection, rules: Sequence[ModuleType] | None = None
 ) -> RunResult:
-    """Run the rules over the selected subjects."""
+    """Run the rules over the selected subjects.
+
+    The cyclic garbage collector is paused meanwhile: a national run allocates several
+    hundred thousand findings next to a snapshot of millions of objects, and the collector
+    would scan them all again and again (a fifth of the time) for cycles that are not there.
+    """
     rules = all_rules() if rules is None else rules
     findings: list[Finding] = []
-    for rule in rules:
-        findings.extend(rule.check(snapshot, selection))
-        selection.tally.setdefault(rule.ID, 0)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for rule in rules:
+            findings.extend(rule.check(snapshot, selection))
+            selection.tally.setdefault(rule.ID, 0)
+    finally:
+        if collecting:
+            gc.enable()
     return RunResult(
         start=selection.grid.start_utc,
         days=selection.grid.days,
