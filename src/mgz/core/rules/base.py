@@ -246,6 +246,7 @@ class PatientClass:
     gedrag: bool
     treated: bool
     regie: tuple
+    keys: dict = field(default_factory=dict)  # rule keys shared by several rules
 
     @property
     def first(self) -> PatientSnap:

@@ -40,8 +40,16 @@ def problems(snapshot: Snapshot, selection) -> dict[int, tuple[str | None, str |
     """Both readings for every selected patient, computed once per evaluation."""
     found = selection.cache.get("coordination")
     if found is None:
-        found = selection.cache["coordination"] = {
-            p.id: (problem_at_home(snapshot, p), problem_with_provider(snapshot, p))
-            for p in selection.patients(snapshot)
-        }
+        found = selection.cache["coordination"] = {}
+        # The readings depend on three attributes only; most patients share them.
+        seen: dict[tuple, tuple[str | None, str | None]] = {}
+        for p in selection.patients(snapshot):
+            key = (p.leveringsvorm, p.coordinator_id, p.location_id)
+            answer = seen.get(key)
+            if answer is None:
+                answer = seen[key] = (
+                    problem_at_home(snapshot, p),
+                    problem_with_provider(snapshot, p),
+                )
+            found[p.id] = answer
     return found

@@ -103,6 +103,32 @@ def gap_2_1_1(cov: Coverage, patient: PatientSnap) -> dict[str, int]:
 PHYSICIAN_FUNCTIONS = HA + SO + AVG
 
 
+COVERS = (
+    (HA, "beschikbaar", None),
+    (HA, "bereikbaar", None),
+    (HA, "beschikbaar", HAP),
+    (SO, "beschikbaar", None),
+    (SO, "bereikbaar", None),
+    (AVG, "beschikbaar", None),
+    (AVG, "bereikbaar", None),
+    (AVG, "telefonisch", None),
+)
+
+
 def group_key(cov: Coverage, cls) -> tuple:
-    """Everything the physician requirements of a class of patients depend on."""
-    return (cov.function_group(cls.first, PHYSICIAN_FUNCTIONS), cls.avg, cls.treated, cls.regie)
+    """Everything the physician requirements of a class of patients depend on: the coverage
+    itself (not which arrangements give it), so patients of different practices with the
+    same hours share one evaluation. Made once per class, shared by 1.1, 2.1.1, 2.1.3.a and
+    2.1.4.b."""
+    found = cls.keys.get("physicians")
+    if found is None:
+        first = cls.first
+        found = cls.keys["physicians"] = (
+            cov.anw(first.region_id),
+            first.sector,
+            cls.avg,
+            cls.treated,
+            cls.regie,
+            *(cov.patient_cover(first, f, mode, provider) for f, mode, provider in COVERS),
+        )
+    return found
