@@ -252,14 +252,31 @@ def http(args, requests: list[tuple]) -> dict | None:
                 text=True,
             )
             print(f"HTTP ({auth}): eerste verzoek gaf status {check.stdout}")
-            results[auth] = _wrk(wrk, args, base, paths, header, auth)
+            results[auth] = _wrk(wrk, args, base, paths, header, auth, server.pid)
         return results
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
 
-def _wrk(wrk: str, args, base: str, paths: list[str], header: str, auth: str) -> dict:
+def _worker_cpu_seconds(master: int) -> float:
+    """User + system CPU time of the gunicorn workers (children of the master), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return 0.0
+    total = 0
+    for pid in children:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def _wrk(wrk: str, args, base: str, paths: list[str], header: str, auth: str, master: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "routing.lua"
         lines = ",\n".join(f'  "{p}"' for p in paths)
@@ -275,6 +292,7 @@ def _wrk(wrk: str, args, base: str, paths: list[str], header: str, auth: str) ->
         )
         # one warm pass over every URL (handover cache, first-time plans), then the measurement
         subprocess.run([wrk, "-t1", "-c4", "-d5s", "-s", str(script), base], capture_output=True)
+        cpu_before = _worker_cpu_seconds(master)
         run = subprocess.run(
             [
                 wrk,
@@ -290,6 +308,7 @@ def _wrk(wrk: str, args, base: str, paths: list[str], header: str, auth: str) ->
             text=True,
             timeout=args.http_seconds + 60,
         )
+    cpu_used = _worker_cpu_seconds(master) - cpu_before
     output = run.stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = _ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1))
@@ -303,6 +322,12 @@ def _wrk(wrk: str, args, base: str, paths: list[str], header: str, auth: str) ->
         f"{args.http_seconds}s, {len(paths)} verschillende URL's): {total:,} verzoeken, "
         f"{rps:,.0f}/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, fouten {errors}"
         + (f", socketfouten: {socket_errors.group(1)}" if socket_errors else "")
+        + (
+            f"; worker-CPU {cpu_used / total * 1000:.2f} ms per verzoek"
+            f" (≈ {total / cpu_used:,.0f}/s per volledig vrije core)"
+            if total and cpu_used
+            else ""
+        )
         + f"; load average {os.getloadavg()[0]:.1f} "
         f"[doel ≥ {TARGETS['rps']}/s, p99 ≤ {TARGETS['http_p99_ms']} ms, 0 fouten]"
     )
@@ -321,7 +346,7 @@ def main() -> None:
     parser.add_argument("--naive", type=int, default=200)
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--http-seconds", type=int, default=15)
-    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--wrk-threads", type=int, default=1)
     parser.add_argument("--urls", type=int, default=2000)
     parser.add_argument("--skip-http", action="store_true")
