@@ -423,3 +423,28 @@ def test_scenario(snapshot, index, code, moment, question, urgency, caller, expe
     assert index.route(code, moment, question, urgency, caller) == reference
     cited = {c for step in reference.steps for c in step.clauses} | {g for g in reference.gaps}
     assert clause in cited | set(reference.clauses) or clause in str(reference.notes)
+
+
+def test_the_hap_window_spans_the_weekend_and_koningsdag(snapshot, index):
+    result = index.route("VV-ZONDER", WKD, "somatisch_acuut", "U3", "huisarts")
+    hap = result.steps[0]
+    assert hap.name == HAP
+    assert hap.window_start_at.isoformat() == "2026-04-24T17:00:00+02:00"
+    assert hap.window_end_at.isoformat() == "2026-04-28T08:00:00+02:00"  # Monday is Koningsdag
+    assert result.holiday is None and result.kind == "anw"
+    assert index.route("VV-ZONDER", FD, "somatisch_acuut", "U3", "huisarts").holiday == (
+        "Koningsdag"
+    )
+
+
+def test_a_replacement_holds_for_the_practice_hours_and_a_gap_for_the_night(snapshot, index):
+    day = index.route("VV-ZONDER", VAC, "somatisch_acuut", "U3", "huisarts")
+    gp, so = day.steps
+    assert (gp.name, gp.replaces, gp.phone) == ("B. de Vries", "A. Jansen", "050-2222222")
+    assert gp.window_start_at.hour == 8 and gp.window_end_at.hour == 17
+    assert so.gap == "2.1.3.a" and so.name is None and so.phone is None
+    night = index.route("VV-THUIS", EVE, "somatisch_acuut", "U3", "huisarts")
+    gap = night.steps[-1]
+    assert gap.gap == "2.1.3.b.2"
+    assert (gap.window_start_at.hour, gap.window_end_at.hour) == (17, 8)
+    assert night.gaps == ("2.1.3.b.2",)
