@@ -46,6 +46,9 @@ MATRIX = [
     ("web:lookup_result", "patient_a", "403 403 200 200 200 404 200 403 302 404 403"),
     ("web:lookup_result", "patient_other", "403 403 404 404 404 404 302 403 302 200 403"),
     ("web:audit", None, "403 403 403 403 403 403 403 200 403 403 403"),
+    # The handover pages (mgz.handover) read the patient through the same open_patient.
+    ("handover:patient", "patient_a", "403 403 200 200 200 404 200 403 302 404 403"),
+    ("handover:patient", "patient_other", "403 403 404 404 404 404 302 403 302 200 403"),
     ("web:audit_export", None, "403 403 403 403 403 403 403 200 403 403 403"),
     ("admin:index", None, "302 302 302 302 302 302 302 302 200 302 302"),
 ]
@@ -94,7 +97,7 @@ def test_aggregate_roles_work_without_a_second_factor(client, world, user):
 def test_every_web_url_is_in_the_matrix():
     from mgz.web import urls
 
-    names = {f"web:{p.name}" for p in urls.urlpatterns}
+    names = {f"web:{p.name}" for p in urls.urlpatterns}  # other apps' pages: test_url_sweep.py
     covered = {name for name, _, _ in MATRIX}
     # POST-only endpoints are tested in test_availability.py and test_break_glass.py.
     assert names - covered == {"web:availability_add", "web:availability_save"}

@@ -110,9 +110,8 @@ def availability_add(request: HttpRequest, location_id: int) -> HttpResponse:
         return render(request, "web/partials/new_arrangement.html", context, status=422)
     data = form.cleaned_data
     with transaction.atomic():
-        count = Arrangement.objects.filter(code__startswith=f"WEB-{location.code}-").count()
         arrangement = Arrangement.objects.create(
-            code=f"WEB-{location.code}-{count + 1}",
+            code=_new_code(location),
             function=data["function"],
             mode=data["mode"],
             professional=data["professional_code"],
@@ -125,6 +124,14 @@ def availability_add(request: HttpRequest, location_id: int) -> HttpResponse:
         arrangement.locations.add(location)
     rechecked = reports.recheck_after_change(location, arrangement)
     return _after_change(request, location, rechecked, "De afspraak is toegevoegd.")
+
+
+def _new_code(location: Location) -> str:
+    """WEB-<location>-<n>, the first number not yet used (codes are stable business keys)."""
+    n = Arrangement.objects.filter(code__startswith=f"WEB-{location.code}-").count() + 1
+    while Arrangement.objects.filter(code=f"WEB-{location.code}-{n}").exists():
+        n += 1
+    return f"WEB-{location.code}-{n}"
 
 
 def _today():
