@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from mgz.core.calendar import TZ
@@ -109,14 +109,51 @@ class RuleSummary:
         }
 
 
-@dataclass
 class RunResult:
-    """The findings of one evaluation, with per-rule counts of subjects checked."""
+    """The findings of one evaluation, with per-rule counts of subjects checked.
 
-    start: datetime
-    days: int
-    findings: list[Finding] = field(default_factory=list)
-    checked: dict[str, int] = field(default_factory=dict)
+    The findings are kept as a list, or as an index per subject after an incremental
+    re-check (which replaces the entries of the affected subjects only, without touching the
+    other few hundred thousand); either form is made from the other when asked for.
+    """
+
+    def __init__(
+        self,
+        start: datetime,
+        days: int,
+        findings: list[Finding] | None = None,
+        checked: dict[str, int] | None = None,
+        *,
+        index: dict[tuple[str, int], list[Finding]] | None = None,
+    ) -> None:
+        self.start = start
+        self.days = days
+        self._findings = list(findings) if findings is not None else None
+        self._index = index
+        if self._findings is None and self._index is None:
+            self._findings = []
+        self.checked = dict(checked or {})
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            if self._index is None:
+                raise RuntimeError("dit resultaat is overgedragen aan een hertoets")
+            self._findings = [f for group in self._index.values() for f in group]
+        return self._findings
+
+    def take_index(self) -> dict[tuple[str, int], list[Finding]]:
+        """The findings per subject, for a re-check. Made from the list when there is one (this
+        result stays usable); an existing index is handed over as it is, without a copy, and
+        this result can no longer be read: re-checks follow each other in a chain."""
+        if self._findings is not None:
+            index: dict[tuple[str, int], list[Finding]] = {}
+            for finding in self._findings:
+                index.setdefault((finding.subject_kind, finding.subject_id), []).append(finding)
+            return index
+        index = self._index
+        self._index = None
+        return index
 
     def summaries(self, rules: Iterable) -> list[RuleSummary]:
         by_rule: dict[str, RuleSummary] = {

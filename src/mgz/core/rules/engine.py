@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -180,7 +180,10 @@ def _add_professional(snapshot: Snapshot, professional_id: int | None, into: Aff
 def affected(old: Snapshot, new: Snapshot, change: Change) -> Affected:
     """The subjects whose findings a change can alter (a superset is safe, never a subset)."""
     into = Affected()
-    for snapshot, item in ((old, change.before), (new, change.after)):
+    # Arrangements, absences and care teams do not move patients or locations, so the old
+    # snapshot's reverse look-ups answer for the new objects too (and are built only once).
+    after_side = old if change.kind in ("arrangement", "absence") else new
+    for snapshot, item in ((old, change.before), (after_side, change.after)):
         if item is None:
             continue
         if change.kind == "arrangement":
@@ -221,20 +224,18 @@ def recheck(
         scope = scope.limited_to(within)
     before = evaluate(old, scope.selection(grid), rules)
     after = evaluate(new, scope.selection(grid), rules)
-    subjects = scope.subjects()
-    kept = [f for f in previous.findings if (f.subject_kind, f.subject_id) not in subjects]
+    index = previous.take_index()
+    for subject in scope.subjects():
+        index.pop(subject, None)
+    for finding in after.findings:
+        index.setdefault((finding.subject_kind, finding.subject_id), []).append(finding)
     checked = dict(previous.checked)
     for rule_id in set(before.checked) | set(after.checked):
         checked[rule_id] = (
             checked.get(rule_id, 0) - before.checked.get(rule_id, 0) + after.checked.get(rule_id, 0)
         )
     return (
-        RunResult(
-            start=previous.start,
-            days=previous.days,
-            findings=kept + after.findings,
-            checked=checked,
-        ),
+        RunResult(previous.start, previous.days, checked=checked, index=index),
         scope,
     )
 
@@ -248,10 +249,16 @@ def apply_change(snapshot: Snapshot, change: Change) -> Snapshot:
     before, after = change.before, change.after
     old_cache = snapshot.__dict__
     extra: dict = {}
+    _indexes(snapshot)  # made once, then carried from snapshot to snapshot
+    if "patients_per_region" not in snapshot.extra:
+        snapshot.extra["patients_per_region"] = Counter(p.region_id for p in snapshot.patients)
     if change.kind == "arrangement":
         items = _replace(snapshot.arrangements, before, after)
         new = dataclasses.replace(snapshot, arrangements=items, extra=extra)
         _copy(old_cache, new, _KEEP + _PATIENT_INDEXES + _CARE + _ABSENCE)
+        for key in ("patients_per_region", "patient_positions"):
+            if key in snapshot.extra:
+                extra[key] = snapshot.extra[key]
         if "scope_index" in snapshot.extra:
             index = dict(snapshot.extra["scope_index"])
             for item, add in ((before, False), (after, True)):
@@ -305,7 +312,10 @@ def apply_change(snapshot: Snapshot, change: Change) -> Snapshot:
         return new
     if change.kind == "team":
         old_team = set(before or ())
-        items = tuple(m for m in snapshot.care_team if m not in old_team) + tuple(after or ())
+        patient_id = change.patient_id
+        items = tuple(
+            m for m in snapshot.care_team if m.patient_id != patient_id or m not in old_team
+        ) + tuple(after or ())
         new = dataclasses.replace(snapshot, care_team=items, extra=extra)
         _copy(old_cache, new, _KEEP + _PATIENT_INDEXES + _ABSENCE)
         _carry(snapshot, extra)
@@ -317,11 +327,31 @@ def apply_change(snapshot: Snapshot, change: Change) -> Snapshot:
             new.__dict__["care_team_by_patient"] = grouped
         return new
     if change.kind == "patient":
-        items = _replace(snapshot.patients, before, after)
+        positions = snapshot.extra.get("patient_positions")
+        if before is not None and after is not None and before.id == after.id:
+            if positions is None:
+                positions = {p.id: i for i, p in enumerate(snapshot.patients)}
+            position = positions[before.id]
+            items = (*snapshot.patients[:position], after, *snapshot.patients[position + 1 :])
+            extra["patient_positions"] = positions
+        else:
+            items = _replace(snapshot.patients, before, after)
         new = dataclasses.replace(snapshot, patients=items, extra=extra)
         _copy(old_cache, new, _KEEP + _CARE + _ABSENCE)
         if "scope_index" in snapshot.extra:
             extra["scope_index"] = snapshot.extra["scope_index"]
+        if "change_index" in snapshot.extra:
+            change_index = dict(snapshot.extra["change_index"])
+            by_region = dict(change_index["patients_by_region"])
+            for item in (before, after):
+                if item is not None:
+                    by_region[item.region_id] = [
+                        i for i in by_region.get(item.region_id, ()) if i != item.id
+                    ]
+            if after is not None:
+                by_region[after.region_id].append(after.id)
+            change_index["patients_by_region"] = by_region
+            extra["change_index"] = change_index
         if "patients_per_region" in snapshot.extra:
             counts = snapshot.extra["patients_per_region"].copy()
             if before is not None:
@@ -364,7 +394,8 @@ def _copy(cache: dict, new: Snapshot, names: Iterable[str]) -> None:
 
 
 def _carry(snapshot: Snapshot, extra: dict) -> None:
-    for key in ("scope_index", "change_index"):
+    """Indexes a change of an absence or a care team leaves valid."""
+    for key in ("scope_index", "change_index", "patients_per_region", "patient_positions"):
         if key in snapshot.extra:
             extra[key] = snapshot.extra[key]
 
