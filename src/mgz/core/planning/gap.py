@@ -9,6 +9,7 @@ hold costs and `data.csv` lists the optimum as the least total cost.
 from __future__ import annotations
 
 import csv
+import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,11 +100,15 @@ def solve_gap(
     workers: int = 2,
     hint: tuple[int, ...] | None = None,
     seed: int = 0,
+    full_share: float = 0.35,
+    lns_share: float = 0.4,
 ) -> GapSolution:
     """Minimise total cost with CP-SAT, then tighten the proof with a Lagrangian bound.
 
     (1) CP-SAT on the full model (one boolean per feasible (agent, item) pair), started from
-    the greedy solution, for most of the time. (2) If it has not proved optimality, the
+    the greedy solution. (1b) A large neighbourhood search: pick a few agents, free every item
+    they hold, and let CP-SAT re-solve that small GAP exactly; with only two cores this finds
+    better solutions than CP-SAT's own single LNS thread. (2) If not yet proved optimal, the
     Lagrangian relaxation (`lagrange.py`) gives a bound that is often strong enough to prove
     the incumbent optimal, and drops every pair that cannot be in a cheaper solution.
     (3) CP-SAT spends the rest of the time on that much smaller exact model.
@@ -115,7 +120,7 @@ def solve_gap(
     incumbent = hint if hint and is_feasible_gap(instance, hint) else None
     if incumbent is None:
         incumbent = greedy_gap(instance).assignment or None
-    first = _cp_sat(instance, None, incumbent, time_limit * 0.7, workers, seed)
+    first = _cp_sat(instance, None, incumbent, time_limit * full_share, workers, seed)
     if first is None:
         if incumbent is None:
             return GapSolution((), 0, None, "geen oplossing", _since(started), "cp-sat")
@@ -126,6 +131,9 @@ def solve_gap(
         if incumbent is None or first[1] <= _cost(instance, incumbent):
             incumbent = first[0]
         bound = first[3]
+    if lns_share > 0 and instance.agents > 2:
+        lns_deadline = started + time_limit * (full_share + lns_share)
+        incumbent = _agent_lns(instance, incumbent, lns_deadline, workers, seed)
     upper = _cost(instance, incumbent)
     remaining = deadline - time.perf_counter()
     lagrange = lagrange_bound(instance, upper=upper, time_limit=max(0.2, remaining / 2))
@@ -151,6 +159,47 @@ def solve_gap(
     return GapSolution(incumbent, upper, bound, "toegelaten", _since(started), "cp-sat")
 
 
+def _agent_lns(
+    instance: GapInstance,
+    incumbent: tuple[int, ...],
+    deadline: float,
+    workers: int,
+    seed: int,
+) -> tuple[int, ...]:
+    """Re-optimise the items of `size` random agents among those agents, repeatedly.
+
+    The size grows after a sub-problem is solved to optimality and shrinks after a time-out.
+    """
+    rng = random.Random(seed)
+    current = list(incumbent)
+    size = 3
+    while time.perf_counter() < deadline - 0.05:
+        agents = sorted(rng.sample(range(instance.agents), min(size, instance.agents)))
+        items = [j for j in range(instance.items) if current[j] in agents]
+        if not items:
+            continue
+        sub = GapInstance(
+            "lns",
+            tuple(tuple(instance.costs[a][j] for j in items) for a in agents),
+            tuple(tuple(instance.weights[a][j] for j in items) for a in agents),
+            tuple(instance.capacities[a] for a in agents),
+        )
+        hint = tuple(agents.index(current[j]) for j in items)
+        limit = min(1.0, deadline - time.perf_counter())
+        if limit <= 0.05:
+            break
+        result = _cp_sat(sub, None, hint, limit, workers, rng.randrange(1 << 20))
+        if result is not None:
+            assignment, objective, optimal, _ = result
+            if objective < _cost(sub, hint):
+                for position, j in enumerate(items):
+                    current[j] = agents[assignment[position]]
+            size = min(instance.agents, size + 1) if optimal else max(2, size - 1)
+        else:
+            size = max(2, size - 1)
+    return tuple(current)
+
+
 def is_feasible_gap(instance: GapInstance, assignment: tuple[int, ...]) -> bool:
     """Cheap feasibility test for hints; the independent checker lives in `check.py`."""
     if len(assignment) != instance.items:
@@ -165,37 +214,6 @@ def is_feasible_gap(instance: GapInstance, assignment: tuple[int, ...]) -> bool:
 
 def _cost(instance: GapInstance, assignment: tuple[int, ...]) -> int:
     return sum(instance.costs[i][j] for j, i in enumerate(assignment))
-
-
-def _lp_relaxation(
-    instance: GapInstance,
-) -> tuple[float | None, dict[tuple[int, int], float] | None]:
-    """LP bound and the reduced cost of each pair (0 for pairs the LP uses fully)."""
-    from ortools.linear_solver import pywraplp
-
-    solver = pywraplp.Solver.CreateSolver("GLOP")
-    if solver is None:
-        return None, None
-    m, n = instance.agents, instance.items
-    x = {}
-    for i in range(m):
-        for j in range(n):
-            if instance.weights[i][j] <= instance.capacities[i]:
-                x[i, j] = solver.NumVar(0.0, 1.0, "")
-    for j in range(n):
-        solver.Add(sum(x[i, j] for i in range(m) if (i, j) in x) == 1)
-    for i in range(m):
-        solver.Add(
-            sum(instance.weights[i][j] * x[i, j] for j in range(n) if (i, j) in x)
-            <= instance.capacities[i]
-        )
-    solver.Minimize(sum(instance.costs[i][j] * var for (i, j), var in x.items()))
-    if solver.Solve() != pywraplp.Solver.OPTIMAL:
-        return None, None
-    # A pair at 0 costs at least its reduced cost more; a pair at 1 costs |reduced| more when
-    # removed, which fixing-to-zero never does, so only the positive side matters here.
-    reduced = {pair: max(0.0, var.reduced_cost()) for pair, var in x.items()}
-    return solver.Objective().Value(), reduced
 
 
 def _cp_sat(

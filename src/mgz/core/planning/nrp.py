@@ -296,6 +296,11 @@ def solve_nrp(
         under = model.new_int_var(0, cover.requirement, f"u{cover.day}_{cover.shift}")
         over = model.new_int_var(0, max(0, bound - cover.requirement), "")
         model.add(sum(assigned) + under - over == cover.requirement)
+        # Never both: otherwise a feasible (not yet optimal) solution could carry equal under
+        # and over slack, and its reported objective would exceed its true penalty.
+        short = model.new_bool_var("")
+        model.add(under == 0).only_enforce_if(short.Not())
+        model.add(over == 0).only_enforce_if(short)
         objective_terms.append(cover.under * under)
         objective_terms.append(cover.over * over)
     model.minimize(sum(objective_terms) + constant)
