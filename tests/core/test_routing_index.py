@@ -7,6 +7,7 @@ against the reference, around DST changes, holidays, absences and regiebehandela
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, time, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -286,3 +287,53 @@ def test_unknown_inputs_are_refused_in_dutch():
         index.route("VV-MET", DAY, "somatisch_acuut", "U9", "verzorgende")
     with pytest.raises(UnknownCode, match="onbekende beller"):
         index.route("VV-MET", DAY, "somatisch_acuut", "U3", "buurman")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(worlds(), worlds(), st.lists(requests, min_size=1, max_size=4), st.randoms())
+def test_replacing_absences_patches_the_index_to_a_fresh_answer(world, other, calls, rng):
+    snapshot, base = world
+    index = RouteIndex(snapshot, start=base - timedelta(days=4), weeks=1, window_limit=24 * 60)
+    for offset, question, urgency, caller in calls:  # use it before the change
+        index.route(
+            snapshot.patients[0].code, base + timedelta(minutes=offset), question, urgency, caller
+        )
+    # some absences kept, some dropped, some new ones (from another random world)
+    kept = [a for a in snapshot.absences if rng.random() < 0.5]
+    people = [p.id for p in snapshot.professionals]
+    new = [
+        dataclasses.replace(
+            a,
+            id=100 + i,
+            professional_id=rng.choice(people),
+            replacement_id=rng.choice([None, *people]),
+            start=a.start - other[1] + base,
+            end=a.end - other[1] + base,
+        )
+        for i, a in enumerate(other[0].absences)
+    ]
+    changed = index.replace_absences(tuple(kept + new))
+    assert changed <= {a.professional_id for a in (*snapshot.absences, *new)}
+    fresh = dataclasses.replace(snapshot, absences=tuple(kept + new), extra={})
+    for offset, question, urgency, caller in calls:
+        moment = base + timedelta(minutes=offset, seconds=5)
+        for patient in snapshot.patients:
+            expected = route_reference(
+                fresh, patient.code, moment, question, urgency, caller, window_limit=24 * 60
+            )
+            assert index.route(patient.code, moment, question, urgency, caller) == expected
+
+
+def test_when_a_replacement_is_no_longer_absent_the_replaced_arrangement_is_answered_again():
+    from tests.routing.world import VAC, world
+
+    snapshot = world()
+    index = RouteIndex(snapshot, start=VAC - timedelta(days=3), weeks=1)
+    before = index.route("VV-ZONDER", VAC, "somatisch_acuut", "U3", "huisarts")
+    assert before.steps[-1].gap == "2.1.3.a"  # Meijer ill, his replacement Visser absent too
+    without_visser = tuple(a for a in snapshot.absences if a.professional_id != 4)
+    assert index.replace_absences(without_visser) == {4}
+    after = index.route("VV-ZONDER", VAC, "somatisch_acuut", "U3", "huisarts")
+    assert (after.steps[-1].name, after.steps[-1].replaces) == ("D. Visser", "H. Meijer")
+    fresh = dataclasses.replace(snapshot, absences=without_visser, extra={})
+    assert after == route_reference(fresh, "VV-ZONDER", VAC, "somatisch_acuut", "U3", "huisarts")

@@ -51,7 +51,18 @@ from mgz.core.routing import (
     who_for,
 )
 from mgz.core.scope import MODE_STRENGTH, arrangements_for_patient
-from mgz.core.snapshot import ArrangementSnap, LocationSnap, PatientSnap, Snapshot
+from mgz.core.snapshot import AbsenceSnap, ArrangementSnap, LocationSnap, PatientSnap, Snapshot
+
+# Snapshot lookups that do not depend on absences (kept when absences are replaced).
+SHARED_LOOKUPS = (
+    "region_by_id",
+    "organisation_by_id",
+    "location_by_id",
+    "professional_by_id",
+    "patient_by_id",
+    "care_team_by_patient",
+    "patients_by_location",
+)
 
 
 class Timeline:
@@ -134,6 +145,7 @@ class RouteIndex:
         self._plans: dict[tuple, tuple[StepSpec, ...]] = {}
         self._patients: dict[str, PatientEntry] = {}
         self._candidates: dict[tuple[int, int], Candidate] = {}
+        self._calendars: dict[int, AnwCalendar] = {}
         self._midnights: dict = {}
         self._regie_lists: dict[tuple, tuple[Candidate, ...]] = {}
         self._build()
@@ -235,7 +247,37 @@ class RouteIndex:
         if found is None:
             found = Candidate(arrangement, self._timeline(arrangement, calendar))
             self._candidates[key] = found
+            self._calendars[id(calendar)] = calendar
         return found
+
+    def replace_absences(self, absences: tuple[AbsenceSnap, ...]) -> set[int]:
+        """Take a new list of all absences; recompute only the timelines it changes.
+
+        Returns the professionals whose absences changed. The arrangements touched are theirs
+        and those of anybody whose absence names one of them as replacement (a replacement's
+        own absence leaves nobody). Each candidate gets its new timeline in one assignment,
+        so a concurrent lookup sees either the old or the new one.
+        """
+        before = self.snapshot.absences_by_professional
+        snapshot = dataclasses.replace(self.snapshot, absences=tuple(absences))
+        for name in SHARED_LOOKUPS:  # unchanged by absences: keep them instead of rebuilding
+            if name in self.snapshot.__dict__:
+                snapshot.__dict__[name] = self.snapshot.__dict__[name]
+        after = snapshot.absences_by_professional
+        changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+        self.snapshot = snapshot
+        if not changed:
+            return changed
+        people = set(changed)
+        for grouped in (before, after):
+            for professional_id, found in grouped.items():
+                if any(a.replacement_id in changed for a in found):
+                    people.add(professional_id)
+        for key, candidate in self._candidates.items():
+            if candidate.arrangement.professional_id in people:
+                self._timelines.pop(key, None)
+                candidate.timeline = self._timeline(candidate.arrangement, self._calendars[key[1]])
+        return changed
 
     def _by_function(
         self, arrangements: list[ArrangementSnap], calendar: AnwCalendar
