@@ -64,3 +64,25 @@ def test_moving_a_patient_into_a_location_with_treatment_changes_the_physician(r
 def test_deleting_an_arrangement_leaves_a_named_gap(rows, alice):
     Arrangement.objects.get(code="A03").delete()  # the HAP
     assert chain(alice, "VV-ZONDER", EVE)[1] == ("behandelaar", "!2.1.3.b.1")
+
+
+def test_an_absence_is_patched_into_the_index_without_a_rebuild(rows, alice):
+    from datetime import timedelta
+
+    from mgz.availability.models import Absence
+
+    index = services.get_index()
+    assert chain(alice, "VV-ZONDER", DAY)[1] == ("behandelaar", "A. Jansen")
+    absence = Absence.objects.create(
+        professional=rows["professionals"][1],
+        kind="ziekte",
+        start=DAY - timedelta(hours=1),
+        end=DAY + timedelta(hours=1),
+    )
+    assert chain(alice, "VV-ZONDER", DAY)[1] == ("behandelaar", "!2.1.3.a")
+    absence.replacement = rows["professionals"][2]
+    absence.save()
+    assert chain(alice, "VV-ZONDER", DAY)[1] == ("behandelaar", "B. de Vries")
+    absence.delete()
+    assert chain(alice, "VV-ZONDER", DAY)[1] == ("behandelaar", "A. Jansen")
+    assert services.get_index() is index

@@ -27,11 +27,13 @@ from django.utils import timezone
 from mgz.core.calendar import TZ
 from mgz.core.route_index import RouteIndex
 from mgz.core.routing import HandoverSummary, RouteResult, RoutingError
+from mgz.core.snapshot import AbsenceSnap
 
 CHECK_SECONDS = 1.0
 SYNC_BUILD_SECONDS = 2.0
 HORIZON_WEEKS = 5
-ROUTING_TOKEN, HANDOVER_TOKEN = 1, 2  # rows of RouteIndexVersion
+# Rows of RouteIndexVersion: routing data (a rebuild), handovers (a cache), absences (a patch).
+ROUTING_TOKEN, HANDOVER_TOKEN, ABSENCE_TOKEN = 1, 2, 3
 HANDOVER_CACHE_SIZE = 50_000
 NO_HANDOVER = HandoverSummary()
 
@@ -44,6 +46,7 @@ class _State:
     def __init__(self) -> None:
         self.index: RouteIndex | None = None
         self.token: str | None = None
+        self.absence_token: str | None = None
         self.handover_token: str | None = None
         self.handovers: dict[tuple[str, date], HandoverSummary] = {}
         self.with_handover: set[str] | None = None  # codes of patients with any handover
@@ -63,7 +66,7 @@ def current_token(kind: int = ROUTING_TOKEN) -> str:
 def _tokens() -> dict[int, str]:
     from mgz.routing.models import RouteIndexVersion
 
-    return dict(RouteIndexVersion.objects.filter(pk__in=(1, 2)).values_list("pk", "token"))
+    return dict(RouteIndexVersion.objects.filter(pk__in=(1, 2, 3)).values_list("pk", "token"))
 
 
 def invalidate(kind: int = ROUTING_TOKEN) -> None:
@@ -72,6 +75,9 @@ def invalidate(kind: int = ROUTING_TOKEN) -> None:
 
     if kind == ROUTING_TOKEN:
         _state.token = None  # this process rebuilds at its next question (see get_index)
+        _state.checked = 0.0
+    elif kind == ABSENCE_TOKEN:
+        _state.absence_token = None  # this process patches at its next question
         _state.checked = 0.0
     _state.handovers, _state.with_handover = {}, None
     token = uuid.uuid4().hex
@@ -112,20 +118,36 @@ def get_index(*, now: datetime | None = None) -> RouteIndex:
             or token != _state.token
             or not index.covers_moment(moment + timedelta(days=7))
         )
+        absences = tokens.get(ABSENCE_TOKEN, "")
         if not stale:
+            if absences != _state.absence_token:
+                # Only absences changed: reload them (a small table) and patch the timelines
+                # of the people concerned, instead of rebuilding everything.
+                index.replace_absences(load_absences())
+                _state.absence_token = absences
             return index
         if index is None or _state.build_seconds < SYNC_BUILD_SECONDS:
-            _install(build_index(now=moment), token, started=clock)
+            _install(build_index(now=moment), token, absences, started=clock)
         elif _state.building is None or not _state.building.is_alive():
             _state.building = threading.Thread(
-                target=_build_in_background, args=(token, moment), daemon=True
+                target=_build_in_background, args=(token, absences, moment), daemon=True
             )
             _state.building.start()
         return _state.index
 
 
-def _install(index: RouteIndex, token: str, *, started: float) -> None:
-    _state.index, _state.token = index, token
+def load_absences() -> tuple[AbsenceSnap, ...]:
+    """All absences in id order, as the snapshot loader reads them (the first one decides)."""
+    from mgz.availability.models import Absence
+
+    rows = Absence.objects.order_by("id").values_list(
+        "id", "professional_id", "kind", "start", "end", "replacement_id", "replacement_phone"
+    )
+    return tuple(AbsenceSnap(*row) for row in rows)
+
+
+def _install(index: RouteIndex, token: str, absences: str, *, started: float) -> None:
+    _state.index, _state.token, _state.absence_token = index, token, absences
     _state.build_seconds = time.monotonic() - started
     _state.handovers, _state.with_handover = {}, None
     # The index lives long and has no cycles: keep the cyclic collector from walking its
@@ -133,14 +155,14 @@ def _install(index: RouteIndex, token: str, *, started: float) -> None:
     gc.freeze()
 
 
-def _build_in_background(token: str, moment: datetime) -> None:
+def _build_in_background(token: str, absences: str, moment: datetime) -> None:
     from django.db import connection
 
     started = time.monotonic()
     try:
         index = build_index(now=moment)
         with _state.lock:
-            _install(index, token, started=started)
+            _install(index, token, absences, started=started)
     finally:
         connection.close()  # this thread's own connection
 
@@ -148,6 +170,7 @@ def _build_in_background(token: str, moment: datetime) -> None:
 def reset() -> None:
     """Forget this process's index (tests)."""
     _state.index, _state.token, _state.checked = None, None, 0.0
+    _state.absence_token = None
     _state.handover_token, _state.handovers, _state.with_handover = None, {}, None
 
 

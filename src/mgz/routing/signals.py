@@ -1,9 +1,12 @@
-"""Invalidate the routing index when anything it is built from changes.
+"""Tell the routing index when anything it is built from changes.
 
-Every save, delete or m2m change of a model the index reads changes the version token in the
-same transaction (so a rolled-back change invalidates nothing elsewhere) and drops this
-process's index at once. Bulk operations (bulk_create, QuerySet.update) send no signals: code
-that uses them calls `mgz.routing.services.invalidate()` itself, or `mgz routing_invalidate`.
+Every save, delete or m2m change of a model the index reads renews a version token in the same
+transaction (so a rolled-back change invalidates nothing elsewhere) and marks this process's
+index stale at once; other processes see the token within a second. Three tokens keep the work
+in proportion: registry and arrangement changes rebuild the index, absence changes patch only
+the timelines of the people concerned, handover changes only drop a cache.
+Bulk operations (bulk_create, QuerySet.update) send no signals: code that uses them calls
+`mgz.routing.services.invalidate()` itself, or `mgz routing_invalidate`.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from mgz.registry.models import (
 
 WATCHED = (
     Arrangement,
-    Absence,
     CareTeamMember,
     Patient,
     Location,
@@ -38,6 +40,12 @@ def _changed(sender, **kwargs) -> None:
     from mgz.routing.services import invalidate
 
     invalidate()
+
+
+def _absence_changed(sender, **kwargs) -> None:
+    from mgz.routing.services import ABSENCE_TOKEN, invalidate
+
+    invalidate(ABSENCE_TOKEN)  # a patch of the people concerned, not a rebuild
 
 
 def _handover_changed(sender, **kwargs) -> None:
@@ -55,6 +63,8 @@ def connect() -> None:
     for model in WATCHED:
         post_save.connect(_changed, sender=model, dispatch_uid=f"routing-save-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"routing-delete-{model.__name__}")
+    post_save.connect(_absence_changed, sender=Absence, dispatch_uid="routing-absence-save")
+    post_delete.connect(_absence_changed, sender=Absence, dispatch_uid="routing-absence-delete")
     from mgz.handover.models import AdvanceDirective, HandoverDocument, TreatmentDirective
     from mgz.registry.models import ContactPerson
 
