@@ -137,21 +137,22 @@ class RunResult:
     @property
     def findings(self) -> list[Finding]:
         if self._findings is None:
-            if self._index is None:
-                raise RuntimeError("dit resultaat is overgedragen aan een hertoets")
             self._findings = [f for group in self._index.values() for f in group]
         return self._findings
 
     def take_index(self) -> dict[tuple[str, int], list[Finding]]:
-        """The findings per subject, for a re-check. Made from the list when there is one (this
-        result stays usable); an existing index is handed over as it is, without a copy, and
-        this result can no longer be read: re-checks follow each other in a chain."""
-        if self._findings is not None:
-            index: dict[tuple[str, int], list[Finding]] = {}
+        """The findings per subject, for a re-check to change in place.
+
+        An existing index is handed over without a copy (this result keeps its flat list, made
+        first when needed, so it stays readable); otherwise one is made from the list.
+        """
+        index = self._index
+        if index is None:
+            index = {}
             for finding in self._findings:
                 index.setdefault((finding.subject_kind, finding.subject_id), []).append(finding)
             return index
-        index = self._index
+        self.findings  # noqa: B018 - keep this result readable before the index changes
         self._index = None
         return index
 
