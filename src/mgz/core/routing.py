@@ -30,6 +30,7 @@ from mgz.core.scope import MODE_STRENGTH, absence_at, arrangements_for_patient, 
 from mgz.core.snapshot import (
     AbsenceSnap,
     ArrangementSnap,
+    CareTeamSnap,
     LocationSnap,
     PatientSnap,
     Snapshot,
@@ -332,15 +333,21 @@ def needs_avg(patient: PatientSnap) -> bool:
 
 
 def met_behandeling(patient: PatientSnap, location: LocationSnap | None) -> bool:
-    """Verblijf met behandeling at one provider (2.1.4.d, 2.3.3.1.a)."""
-    if patient.leveringsvorm != "verblijf":
-        return False
-    return patient.behandeling_ingekocht or (
-        location is not None and location.treatment_model == "met_behandeling"
+    """Verblijf met behandeling (2.1.4.d, 2.3.3.1.a), read as the conformance engine does:
+    treatment purchased, or verblijf at a location that treats."""
+    if patient.behandeling_ingekocht:
+        return True
+    return (
+        location is not None
+        and patient.leveringsvorm == "verblijf"
+        and location.treatment_model == "met_behandeling"
     )
 
 
-def _physician(role: str, function: str, required: bool, extra: tuple[str, ...], purpose: str):
+def _physician(
+    role: str, function: str, required: bool, extra: tuple[str, ...], purpose: str
+) -> StepSpec:
+    """A physician step; its gap is named 2.1.3.a by day and 2.1.3.b.1/2/3 in ANW."""
     day_gap, anw_gap = (
         "2.1.3.a",
         {
@@ -625,9 +632,8 @@ def make_step(
     )
 
 
-def regie_professional(
-    care_team: Iterable, day: date
-) -> int | None:  # care_team: CareTeamSnap iterable
+def regie_professional(care_team: Iterable[CareTeamSnap], day: date) -> int | None:
+    """The regiebehandelaar MGZ on a day (the first active one, in snapshot order)."""
     for member in care_team:
         if member.role == "regiebehandelaar" and member.active_on(day):
             return member.professional_id
