@@ -170,6 +170,11 @@ def load_snapshot(*, region_ids: list[int] | None = None) -> Snapshot:
             "id", "code", "name", "kind", "region_id", "contracted", "pgb_only", "phone"
         ).iterator(chunk_size=BATCH)
     )
+    loaded_at = timezone.now()
+    extra = {}
+    regiotafel = _regiotafel(timezone.localdate(loaded_at), region_ids)
+    if regiotafel is not None:
+        extra["regiotafel"] = regiotafel
     return Snapshot(
         regions=region_snaps,
         organisations=organisation_snaps,
@@ -179,9 +184,39 @@ def load_snapshot(*, region_ids: list[int] | None = None) -> Snapshot:
         care_team=care_snaps,
         arrangements=arrangement_snaps,
         absences=absence_snaps,
-        loaded_at=timezone.now(),
+        loaded_at=loaded_at,
         extra_holidays=frozenset(date.fromisoformat(d) for d in settings.MGZ_ANW_EXTRA_HOLIDAYS),
+        extra=extra,
     )
+
+
+def _regiotafel(day, region_ids: list[int] | None) -> dict | None:
+    """Regiotafel membership and agreement topics on `day`, for rules 2.3.3.2.b and 2.5.2.
+
+    Plain values only (the core never sees a model). None when the regiotafel app is absent;
+    the rules then report 'niet te beoordelen'.
+    """
+    try:
+        from mgz.regiotafel import queries
+        from mgz.regiotafel.constants import (
+            REQUIRED_PARTY_KINDS,
+            REQUIRED_TOPICS,
+            PartyKind,
+            Topic,
+        )
+    except ImportError:  # pragma: no cover - the app is installed in this project
+        return None
+    membership = queries.membership_by_region(day)
+    topics = queries.agreement_topics_by_location(day, region_ids=region_ids)
+    return {
+        "day": day,
+        "membership": {region: frozenset(map(str, kinds)) for region, kinds in membership.items()},
+        "topics": {location: frozenset(map(str, t)) for location, t in topics.items()},
+        "required_parties": frozenset(map(str, REQUIRED_PARTY_KINDS)),
+        "required_topics": frozenset(map(str, REQUIRED_TOPICS)),
+        "party_names": {str(k): str(v) for k, v in PartyKind.choices},
+        "topic_names": {str(k): str(v) for k, v in Topic.choices},
+    }
 
 
 def _arrangements(queryset, location_ids, patient_ids) -> tuple[ArrangementSnap, ...]:

@@ -208,7 +208,7 @@ class World:
     def __getitem__(self, name: str):
         return self.named[name]
 
-    def snapshot(self) -> Snapshot:
+    def snapshot(self, extra: dict | None = None) -> Snapshot:
         return Snapshot(
             regions=tuple(self.regions),
             organisations=tuple(self.organisations),
@@ -218,6 +218,7 @@ class World:
             care_team=tuple(self.care_team),
             arrangements=tuple(self.arrangements),
             absences=tuple(self.absences),
+            extra=dict(extra or {}),
         )
 
 

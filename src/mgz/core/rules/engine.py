@@ -256,7 +256,7 @@ def apply_change(snapshot: Snapshot, change: Change) -> Snapshot:
         items = _replace(snapshot.arrangements, before, after)
         new = dataclasses.replace(snapshot, arrangements=items, extra=extra)
         _copy(old_cache, new, _KEEP + _PATIENT_INDEXES + _CARE + _ABSENCE)
-        for key in ("patients_per_region", "patient_positions"):
+        for key in ("patients_per_region", "patient_positions", "regiotafel"):
             if key in snapshot.extra:
                 extra[key] = snapshot.extra[key]
         if "scope_index" in snapshot.extra:
@@ -338,8 +338,9 @@ def apply_change(snapshot: Snapshot, change: Change) -> Snapshot:
             items = _replace(snapshot.patients, before, after)
         new = dataclasses.replace(snapshot, patients=items, extra=extra)
         _copy(old_cache, new, _KEEP + _CARE + _ABSENCE)
-        if "scope_index" in snapshot.extra:
-            extra["scope_index"] = snapshot.extra["scope_index"]
+        for key in ("scope_index", "regiotafel"):
+            if key in snapshot.extra:
+                extra[key] = snapshot.extra[key]
         if "change_index" in snapshot.extra:
             change_index = dict(snapshot.extra["change_index"])
             by_region = dict(change_index["patients_by_region"])
@@ -395,7 +396,13 @@ def _copy(cache: dict, new: Snapshot, names: Iterable[str]) -> None:
 
 def _carry(snapshot: Snapshot, extra: dict) -> None:
     """Indexes a change of an absence or a care team leaves valid."""
-    for key in ("scope_index", "change_index", "patients_per_region", "patient_positions"):
+    for key in (
+        "scope_index",
+        "change_index",
+        "patients_per_region",
+        "patient_positions",
+        "regiotafel",
+    ):
         if key in snapshot.extra:
             extra[key] = snapshot.extra[key]
 
