@@ -175,6 +175,9 @@ def load_snapshot(*, region_ids: list[int] | None = None) -> Snapshot:
     regiotafel = _regiotafel(timezone.localdate(loaded_at), region_ids)
     if regiotafel is not None:
         extra["regiotafel"] = regiotafel
+    handovers = _handover_patients(region_ids)
+    if handovers is not None:
+        extra["handover_patients"] = handovers
     return Snapshot(
         regions=region_snaps,
         organisations=organisation_snaps,
@@ -188,6 +191,19 @@ def load_snapshot(*, region_ids: list[int] | None = None) -> Snapshot:
         extra_holidays=frozenset(date.fromisoformat(d) for d in settings.MGZ_ANW_EXTRA_HOLIDAYS),
         extra=extra,
     )
+
+
+def _handover_patients(region_ids: list[int] | None) -> frozenset[int] | None:
+    """Ids of the patients with a written patiëntenoverdracht (rule 2.1.3.e); None without the
+    handover app."""
+    try:
+        from mgz.handover.models import HandoverDocument
+    except ImportError:  # pragma: no cover - the app is installed in this project
+        return None
+    documents = HandoverDocument.objects.all()
+    if region_ids is not None:
+        documents = documents.filter(patient__region_id__in=region_ids)
+    return frozenset(documents.values_list("patient_id", flat=True).distinct())
 
 
 def _regiotafel(day, region_ids: list[int] | None) -> dict | None:

@@ -64,3 +64,13 @@ def test_a_location_without_the_replacement_topic_fails_2_5_2():
     assert found.subject_id == world["region"].id
     assert "voor 1 van de 3 open locaties" in found.message
     assert "Vervanging bij vakantie en ziekte (1)" in found.message
+
+
+def test_2_1_3_e_counts_the_patients_without_a_handover_once_the_snapshot_has_them():
+    from mgz.core.rules import r_2_1_3_e
+
+    world = complete_region()
+    written = frozenset(p.id for p in world.patients)
+    assert run(r_2_1_3_e, world.snapshot({"handover_patients": written})) == []
+    (found,) = run(r_2_1_3_e, world.snapshot({"handover_patients": written - {world["p_home"].id}}))
+    assert found.status == FAIL and "1 van de 4 cliënten" in found.message

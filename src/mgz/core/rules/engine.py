@@ -256,7 +256,13 @@ def apply_change(snapshot: Snapshot, change: Change) -> Snapshot:
         items = _replace(snapshot.arrangements, before, after)
         new = dataclasses.replace(snapshot, arrangements=items, extra=extra)
         _copy(old_cache, new, _KEEP + _PATIENT_INDEXES + _CARE + _ABSENCE)
-        for key in ("patients_per_region", "patient_positions", "regiotafel"):
+        for key in (
+            "patients_per_region",
+            "patient_positions",
+            "regiotafel",
+            "handover_patients",
+            "handover_missing",
+        ):
             if key in snapshot.extra:
                 extra[key] = snapshot.extra[key]
         if "scope_index" in snapshot.extra:
@@ -338,9 +344,16 @@ def apply_change(snapshot: Snapshot, change: Change) -> Snapshot:
             items = _replace(snapshot.patients, before, after)
         new = dataclasses.replace(snapshot, patients=items, extra=extra)
         _copy(old_cache, new, _KEEP + _CARE + _ABSENCE)
-        for key in ("scope_index", "regiotafel"):
+        for key in ("scope_index", "regiotafel", "handover_patients"):
             if key in snapshot.extra:
                 extra[key] = snapshot.extra[key]
+        if "handover_missing" in snapshot.extra:
+            written = snapshot.extra.get("handover_patients", frozenset())
+            missing = snapshot.extra["handover_missing"].copy()
+            for item, step in ((before, -1), (after, 1)):
+                if item is not None and item.id not in written:
+                    missing[item.region_id] += step
+            extra["handover_missing"] = missing
         if "change_index" in snapshot.extra:
             change_index = dict(snapshot.extra["change_index"])
             by_region = dict(change_index["patients_by_region"])
@@ -402,6 +415,8 @@ def _carry(snapshot: Snapshot, extra: dict) -> None:
         "patients_per_region",
         "patient_positions",
         "regiotafel",
+        "handover_patients",
+        "handover_missing",
     ):
         if key in snapshot.extra:
             extra[key] = snapshot.extra[key]
