@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
+import hmac
 import json
+import os
 import time
 from datetime import datetime
 
@@ -20,14 +21,17 @@ from mgz.core.routing import CALLERS, QUESTIONS, URGENCIES, UnknownCode, Unknown
 from mgz.routing import services
 from mgz.routing.schemas import ErrorOut, RouteOut, route_out
 
+_REMEMBER_KEY = os.urandom(32)
+
 
 class BasicAuth(HttpBasicAuth):
     """HTTP basic authentication against the Django users, for scripts and service accounts.
 
     A password check costs Argon2 time (tens of milliseconds), so a verified pair is remembered
-    in this process for `REMEMBER_SECONDS` (keyed by a SHA-256 of the pair; a password change or
-    deactivation therefore takes effect within that time). Roles that must pass a second factor
-    (the accounts app's OTP_REQUIRED_ROLES) cannot use basic authentication: they log in.
+    in this process for `REMEMBER_SECONDS`, keyed by an HMAC of the pair under a random key of
+    the process (memory never holds a guessable hash). A password change or deactivation takes
+    effect within that time. Roles that must pass a second factor (the accounts app's
+    OTP_REQUIRED_ROLES) cannot use basic authentication: they log in.
     """
 
     REMEMBER_SECONDS = 60.0
@@ -35,7 +39,7 @@ class BasicAuth(HttpBasicAuth):
     _verified: dict[str, tuple[float, object]] = {}
 
     def authenticate(self, request, username: str, password: str):
-        key = hashlib.sha256(f"{username}\0{password}".encode()).hexdigest()
+        key = hmac.new(_REMEMBER_KEY, f"{username}\0{password}".encode(), "sha256").hexdigest()
         now = time.monotonic()
         found = self._verified.get(key)
         if found is not None and found[0] > now:
