@@ -99,6 +99,7 @@ class Coverage:
         self._group_arrangements: dict[int, tuple[ArrangementSnap, ...]] = {}
         self._location_arrangements: dict[int, tuple[ArrangementSnap, ...]] = {}
         self._cover: dict[tuple, int] = {}
+        self._counts: dict[tuple, dict[int, bool]] = {}
         self._regie: dict[int, tuple] = {}
         self._regie_complete = False
         self._segment_masks: dict[tuple, int] = {}
@@ -257,9 +258,18 @@ class Coverage:
         if cached is not None:
             return cached
         calendar = self.calendar(region_id)
+        # Whether an arrangement counts is the same in every group it belongs to.
+        counts = self._counts.get((functions, mode, provider))
+        if counts is None:
+            counts = self._counts[(functions, mode, provider)] = {}
         mask = 0
         for arrangement in arrangements:
-            if counts_for(self.snapshot, arrangement, functions, mode, provider):
+            ok = counts.get(arrangement.id)
+            if ok is None:
+                ok = counts[arrangement.id] = counts_for(
+                    self.snapshot, arrangement, functions, mode, provider
+                )
+            if ok:
                 mask |= self.arrangement_mask(arrangement, calendar)
         self._cover[key] = mask
         return mask

@@ -309,6 +309,28 @@ def patient_classes(cov: Coverage, selection: Selection, snapshot: Snapshot) -> 
     return found
 
 
+def covers_key(cov: Coverage, patient: PatientSnap, combos: tuple) -> int:
+    """A small number that is equal for patients whose coverage is equal in every
+    (functions, mode, provider) of `combos`, and whose ANW calendar is equal.
+
+    Rules key their results on it instead of on which arrangements give the coverage, so
+    patients at home with different practices but the same hours share one evaluation.
+    Computed once per function group.
+    """
+    functions = tuple(sorted({f for fs, _mode, _provider in combos for f in fs}))
+    group = cov.function_group(patient, functions)
+    memo_key = ("covers", combos, group)
+    found = cov._memo.get(memo_key)
+    if found is None:
+        values = (
+            cov.anw(patient.region_id),
+            *(cov.patient_cover(patient, fs, mode, provider) for fs, mode, provider in combos),
+        )
+        interned = cov._memo.setdefault("covers-ids", {})
+        found = cov._memo[memo_key] = interned.setdefault(values, len(interned))
+    return found
+
+
 def label_of(snapshot: Snapshot, selection: Selection, patient: PatientSnap) -> str:
     """`patient_label`, made once per patient per evaluation."""
     labels = selection.cache.setdefault("labels", {})

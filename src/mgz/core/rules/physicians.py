@@ -7,7 +7,16 @@ boolean mask (or None when the requirement does not apply to the patient).
 from __future__ import annotations
 
 from mgz.core.coverage import HAP, Coverage
-from mgz.core.rules.base import AVG, HA, SO, location_of, needs_avg, needs_so, with_treatment
+from mgz.core.rules.base import (
+    AVG,
+    HA,
+    SO,
+    covers_key,
+    location_of,
+    needs_avg,
+    needs_so,
+    with_treatment,
+)
 from mgz.core.snapshot import PatientSnap
 
 SUGGEST_HA_DAY = (
@@ -124,11 +133,10 @@ def group_key(cov: Coverage, cls) -> tuple:
     if found is None:
         first = cls.first
         found = cls.keys["physicians"] = (
-            cov.anw(first.region_id),
+            covers_key(cov, first, COVERS),
             first.sector,
             cls.avg,
             cls.treated,
             cls.regie,
-            *(cov.patient_cover(first, f, mode, provider) for f, mode, provider in COVERS),
         )
     return found

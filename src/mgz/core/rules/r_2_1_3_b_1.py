@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from mgz.core.findings import ERROR, Finding
 from mgz.core.rules import physicians
-from mgz.core.rules.base import HA, Selection, gap, patient_gaps
+from mgz.core.rules.base import HA, Selection, covers_key, gap, patient_gaps
 from mgz.core.snapshot import Snapshot
 
 ID = "2.1.3.b.1"
@@ -46,6 +46,6 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         ID,
         SEVERITY,
         lambda p: True,
-        lambda cov, c: cov.function_group(c.first, HA),
+        lambda cov, c: covers_key(cov, c.first, ((HA, "beschikbaar", None),)),
         _gaps,
     )

@@ -16,13 +16,14 @@ from collections.abc import Iterable
 
 from mgz.core.findings import ERROR, Finding
 from mgz.core.rules import physicians
-from mgz.core.rules.base import SO, Selection, gap, needs_so, patient_gaps
+from mgz.core.rules.base import SO, Selection, covers_key, gap, needs_so, patient_gaps
 from mgz.core.snapshot import Snapshot
 
 ID = "2.1.3.b.2"
 TITLE = "In de ANW een SO bereikbaar (VV)"
 SUBJECT = "patient"
 SEVERITY = ERROR
+COVERS = ((SO, "beschikbaar", None), (SO, "bereikbaar", None))
 
 
 def _gaps(cov, patient):
@@ -45,6 +46,6 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         ID,
         SEVERITY,
         needs_so,
-        lambda cov, c: (cov.function_group(c.first, SO), c.regie),
+        lambda cov, c: (covers_key(cov, c.first, COVERS), c.regie),
         _gaps,
     )

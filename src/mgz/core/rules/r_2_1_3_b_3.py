@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from mgz.core.findings import ERROR, Finding
 from mgz.core.rules import physicians
-from mgz.core.rules.base import AVG, Selection, gap, needs_avg, patient_gaps
+from mgz.core.rules.base import AVG, Selection, covers_key, gap, needs_avg, patient_gaps
 from mgz.core.snapshot import Snapshot
 
 ID = "2.1.3.b.3"
@@ -46,6 +46,6 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         ID,
         SEVERITY,
         needs_avg,
-        lambda cov, c: cov.function_group(c.first, AVG),
+        lambda cov, c: covers_key(cov, c.first, ((AVG, "telefonisch", None),)),
         _gaps,
     )

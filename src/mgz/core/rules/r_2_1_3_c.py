@@ -23,6 +23,7 @@ from mgz.core.rules.base import (
     TRIAGE,
     VOORWACHT,
     Selection,
+    covers_key,
     gap,
     patient_gaps,
 )
@@ -32,7 +33,7 @@ ID = "2.1.3.c"
 TITLE = "In de ANW triage bij de HAP en op de woonplek"
 SUBJECT = "patient"
 SEVERITY = ERROR
-FUNCTIONS = HAP_SERVICE + TRIAGE + VOORWACHT
+COVERS = ((HAP_SERVICE, "telefonisch", HAP), (TRIAGE + VOORWACHT, "telefonisch", NOT_HAP))
 
 
 def _gaps(cov, patient):
@@ -68,6 +69,6 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         ID,
         SEVERITY,
         lambda p: True,
-        lambda cov, c: cov.function_group(c.first, FUNCTIONS),
+        lambda cov, c: (covers_key(cov, c.first, COVERS), c.first.location_id is None),
         _gaps,
     )

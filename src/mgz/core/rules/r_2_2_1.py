@@ -18,14 +18,26 @@ from collections.abc import Iterable
 
 from mgz.core.coverage import HAP, PRAKTIJK
 from mgz.core.findings import ERROR, Finding
-from mgz.core.rules.base import HA, HAP_SERVICE, VOORWACHT, Selection, gap, patient_gaps
+from mgz.core.rules.base import (
+    HA,
+    HAP_SERVICE,
+    VOORWACHT,
+    Selection,
+    covers_key,
+    gap,
+    patient_gaps,
+)
 from mgz.core.snapshot import Snapshot
 
 ID = "2.2.1"
 TITLE = "Meldpunt voor elke cliënt, dag en ANW"
 SUBJECT = "patient"
 SEVERITY = ERROR
-FUNCTIONS = HAP_SERVICE + VOORWACHT
+COVERS = (
+    (VOORWACHT, "telefonisch", None),
+    (HA, "telefonisch", PRAKTIJK),
+    (HAP_SERVICE, "telefonisch", HAP),
+)
 
 
 def _gaps(cov, patient):
@@ -50,6 +62,6 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         ID,
         SEVERITY,
         lambda p: True,
-        lambda cov, c: cov.function_group(c.first, FUNCTIONS),
+        lambda cov, c: (covers_key(cov, c.first, COVERS), c.first.location_id is None),
         _gaps,
     )

@@ -20,6 +20,7 @@ from mgz.core.findings import WARNING, Finding
 from mgz.core.rules.base import (
     GEDRAGSKUNDIGE,
     Selection,
+    covers_key,
     gap,
     needs_gedragskundige,
     patient_gaps,
@@ -53,6 +54,6 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         ID,
         SEVERITY,
         needs_gedragskundige,
-        lambda cov, c: cov.function_group(c.first, GEDRAGSKUNDIGE),
+        lambda cov, c: covers_key(cov, c.first, ((GEDRAGSKUNDIGE, "bereikbaar", None),)),
         _gaps,
     )

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from mgz.core.coverage import coverage_for
 from mgz.core.findings import ERROR, Finding
 from mgz.core.rules import physicians
-from mgz.core.rules.base import HA, Selection, gap, patient_gaps
+from mgz.core.rules.base import HA, Selection, covers_key, gap, patient_gaps
 from mgz.core.snapshot import Snapshot
 
 ID = "2.4.4"
@@ -49,6 +49,6 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         ID,
         SEVERITY,
         lambda p: any(segment[2] == "avg" for segment in cov.regie(p)),
-        lambda cov, c: (cov.function_group(c.first, HA), c.regie),
+        lambda cov, c: (covers_key(cov, c.first, ((HA, "beschikbaar", None),)), c.regie),
         _gaps,
     )
