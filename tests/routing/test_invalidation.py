@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
@@ -86,3 +87,12 @@ def test_an_absence_is_patched_into_the_index_without_a_rebuild(rows, alice):
     absence.delete()
     assert chain(alice, "VV-ZONDER", DAY)[1] == ("behandelaar", "A. Jansen")
     assert services.get_index() is index
+
+
+def test_the_invalidate_command_renews_the_token_after_bulk_writes(rows):
+    from django.core.management import call_command
+
+    services.get_index()
+    before = services.current_token()
+    call_command("routing_invalidate", stdout=io.StringIO())
+    assert services.current_token() != before
