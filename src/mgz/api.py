@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
 
 from mgz.routing.api import router as routing_router
 
@@ -13,3 +14,27 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("", routing_router)
+
+
+@api.exception_handler(AuthenticationError)
+def not_logged_in(request, exc):
+    return api.create_response(
+        request,
+        {"detail": "Niet aangemeld: log in, of gebruik HTTP basic-authenticatie."},
+        status=401,
+    )
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request, exc):
+    """Ninja's own checks (a missing or malformed parameter) as one Dutch sentence, with the
+    details kept for tools."""
+    names = sorted({str(error.get("loc", ["?"])[-1]) for error in exc.errors})
+    return api.create_response(
+        request,
+        {
+            "detail": "Ontbrekende of ongeldige parameter(s): " + ", ".join(names) + ".",
+            "errors": exc.errors,
+        },
+        status=400,
+    )

@@ -116,12 +116,16 @@ def test_wrong_requests_get_a_clear_dutch_error(rows, client_in, params, status,
 
 def test_a_missing_parameter_is_refused(rows, client_in):
     response = client_in.get(URL, {"patient": "VV-MET"})
-    assert 400 <= response.status_code < 500
+    assert response.status_code == 400
+    assert response.json()["detail"] == (
+        "Ontbrekende of ongeldige parameter(s): caller, question, urgency."
+    )
 
 
 def test_without_login_the_route_is_refused(rows, client):
     response = ask(client, patient="VV-MET", at=DAY.isoformat())
     assert response.status_code == 401
+    assert response.json()["detail"].startswith("Niet aangemeld")
 
 
 def test_basic_authentication_works_for_scripts(rows, client, alice):
