@@ -1,7 +1,7 @@
 """Small pure snapshots for rule tests: a builder, and one region where every rule passes.
 
 `complete_region()` returns a World in which every checkable rule passes (the three rules
-that need data the register does not keep yet report 'niet te beoordelen'). Tests take it
+that read regiotafel or handover data report 'niet te beoordelen' without it). Tests take it
 and break one thing.
 """
 

@@ -1,7 +1,8 @@
 """Every rule: passes on the complete region, fails on a minimal break of it.
 
-The rules that need data the register does not keep yet (regiotafel, handover) never pass:
-they report 'niet te beoordelen' on the complete region too.
+The rules that read data of other apps (regiotafel, handover: 2.1.3.e, 2.3.3.2.b, 2.5.2)
+report 'niet te beoordelen' when the snapshot lacks it, as in these pure worlds, and never
+pass then; test_regiotafel_rules.py has their pass and fail cases with the data.
 """
 
 from __future__ import annotations
