@@ -226,3 +226,13 @@ def test_basic_authentication_is_refused_for_roles_that_need_a_second_factor(row
         HTTP_AUTHORIZATION=f"Basic {token}",
     )
     assert response.status_code in (401, 403)
+
+
+def test_every_answer_is_an_audited_lookup(rows, client_in, alice):
+    from mgz.audit.models import AuditEvent
+
+    ask(client_in, patient="VV-MET", at=DAY.isoformat())
+    ask(client_in, patient="NIEMAND", at=DAY.isoformat())  # nothing read, nothing logged
+    events = list(AuditEvent.objects.filter(username="alice"))
+    assert [(e.patient_code, e.action) for e in events] == [("VV-MET", "lookup")]
+    assert events[0].path == URL

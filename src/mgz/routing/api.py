@@ -16,6 +16,8 @@ from ninja import Query, Router, Schema, Status
 from ninja.security import HttpBasicAuth, django_auth
 from pydantic import Field
 
+from mgz.audit.constants import Action
+from mgz.audit.services import record
 from mgz.core.calendar import TZ
 from mgz.core.routing import CALLERS, QUESTIONS, URGENCIES, UnknownCode, UnknownPatient
 from mgz.routing import services
@@ -123,6 +125,8 @@ def route(request, query: Query[RouteQuery]):
         return Status(400, {"detail": str(error)})
     except services.AccessDenied as error:
         return Status(403, {"detail": str(error)})
+    # A chain (with its handover) is a read of patient data: one audit record per answer.
+    record(request, services.get_index().patient(query.patient), Action.LOOKUP)
     # The answer is built from the core result, whose shape a test holds to RouteOut; skipping
     # pydantic's re-validation of every response saves a good part of the request time.
     return HttpResponse(
