@@ -130,6 +130,7 @@ class RunResult:
         self.days = days
         self._findings = list(findings) if findings is not None else None
         self._index = index
+        self._groups: list[list[Finding]] = []
         if self._findings is None and self._index is None:
             self._findings = []
         self.checked = dict(checked or {})
@@ -137,14 +138,16 @@ class RunResult:
     @property
     def findings(self) -> list[Finding]:
         if self._findings is None:
-            self._findings = [f for group in self._index.values() for f in group]
+            groups = self._index.values() if self._index is not None else self._groups
+            self._findings = [f for group in groups for f in group]
         return self._findings
 
     def take_index(self) -> dict[tuple[str, int], list[Finding]]:
         """The findings per subject, for a re-check to change in place.
 
-        An existing index is handed over without a copy (this result keeps its flat list, made
-        first when needed, so it stays readable); otherwise one is made from the list.
+        An existing index is handed over without a copy; this result keeps the list of its
+        per-subject lists (a re-check replaces whole lists, never changes one), so it stays
+        readable. Without an index, one is made from the flat list.
         """
         index = self._index
         if index is None:
@@ -152,7 +155,8 @@ class RunResult:
             for finding in self._findings:
                 index.setdefault((finding.subject_kind, finding.subject_id), []).append(finding)
             return index
-        self.findings  # noqa: B018 - keep this result readable before the index changes
+        if self._findings is None:
+            self._groups = list(index.values())
         self._index = None
         return index
 

@@ -98,3 +98,19 @@ def test_recheck_after_one_change_equals_a_full_run(seed):
 def rebuilt(snapshot):
     """The same content as a fresh snapshot, with no carried-over caches."""
     return replace(snapshot, extra={})
+
+
+def test_a_result_stays_readable_after_its_index_went_to_the_next_re_check():
+    world, start, days = random_world(7)
+    grid = Grid(start, days)
+    snapshot = world.snapshot()
+    rnd = random.Random(7)
+    first = run_all(snapshot, grid)
+    change = random_change(world, snapshot, rnd, start, days)
+    changed = apply_change(snapshot, change)
+    second, _ = recheck(first, snapshot, changed, grid, change)  # only an index, no list
+    change = random_change(world, changed, rnd, start, days)
+    changed_again = apply_change(changed, change)
+    third, _ = recheck(second, changed, changed_again, grid, change)  # takes that index
+    assert second.keys() == run_all(rebuilt(changed), grid).keys()
+    assert third.keys() == run_all(rebuilt(changed_again), grid).keys()
