@@ -15,7 +15,8 @@ What it measures and prints:
    list of request URLs) for a bounded time: requests/s, p99 and errors (target >= 1,000/s,
    p99 <= 20 ms, no errors). wrk comes from Debian: `apt-get install wrk`; without it the HTTP
    part is skipped with that hint.
-Nothing is written to the database except one benchmark user and its session.
+Written to the database: one benchmark user, its session, and one audit record per HTTP answer
+(every answer is an audited lookup).
 """
 
 from __future__ import annotations
