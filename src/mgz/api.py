@@ -5,15 +5,19 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from mgz.handover.api import router as handover_router
+from mgz.regiotafel.api import router as regiotafel_router
 from mgz.routing.api import router as routing_router
 
 api = NinjaAPI(
     title="MGZ-platform API",
     version="1",
-    description="Register, beschikbaarheid, toetsing en routering van medisch-generalistische zorg.",
+    description="Register, beschikbaarheid, toetsing, routering, overdracht en regiotafel van medisch-generalistische zorg.",
     urls_namespace="api",
 )
 api.add_router("", routing_router)
+api.add_router("", handover_router)
+api.add_router("/regiotafel", regiotafel_router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from django.utils import timezone
-
-pytestmark = pytest.mark.urls("tests.handover.api_urls")
 
 
 def post(client, url, body):
@@ -16,14 +13,14 @@ def post(client, url, body):
 
 def test_transfer_through_the_api(client, login_as, world):
     so = login_as("so")
-    base = f"/test-api/overdracht/{world.patient_a.code}"
+    base = f"/api/v1/overdracht/{world.patient_a.code}"
     proposed = post(so, f"{base}/voorstel", {"to_professional": "P-HA", "reason": "Terug naar HA"})
     assert proposed.status_code == 201, proposed.content
     transfer = proposed.json()
     assert (transfer["status"], transfer["from_professional"]) == ("voorgesteld", "P-SO")
     client.logout()
     gp = login_as("huisarts")
-    step = f"/test-api/overdracht/regie/{transfer['id']}"
+    step = f"/api/v1/overdracht/regie/{transfer['id']}"
     assert post(gp, f"{step}/accepteren", {}).json()["status"] == "geaccepteerd"
     blocked = post(gp, f"{step}/afronden", {"effective_date": timezone.localdate().isoformat()})
     assert (blocked.status_code, blocked.json()["code"]) == (400, "2.2.4.a")
@@ -38,12 +35,12 @@ def test_transfer_through_the_api(client, login_as, world):
 def test_avg_full_mgz_refused_with_code(login_as, world):
     response = post(
         login_as("so"),
-        f"/test-api/overdracht/{world.patient_a.code}/voorstel",
+        f"/api/v1/overdracht/{world.patient_a.code}/voorstel",
         {"to_professional": "P-AVG", "reason": "x"},
     )
     assert (response.status_code, response.json()["code"]) == (400, "2.4.4")
 
 
 def test_need_to_know_applies(login_as, world):
-    response = login_as("avg").get(f"/test-api/overdracht/{world.patient_a.code}")
+    response = login_as("avg").get(f"/api/v1/overdracht/{world.patient_a.code}")
     assert response.status_code == 404

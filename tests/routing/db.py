@@ -16,7 +16,7 @@ from tests.routing import world
 
 
 def valid_bsns():
-    number = 100000000
+    number = 990000000  # the synthetic 99 range, as the demo uses
     while True:
         number += 1
         if not bsn_error(str(number)):
@@ -40,6 +40,7 @@ def load_world() -> dict[str, dict[int, object]]:
             postcode="9711 AA",
             kind=loc.kind,
             treatment_model=loc.treatment_model,
+            hap=orgs.get(loc.hap_id),
         )
         for loc in snap.locations
     }

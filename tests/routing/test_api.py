@@ -13,6 +13,8 @@ from mgz.conformance.loader import load_snapshot
 from mgz.core.routing import route_reference
 from mgz.routing import services
 from mgz.routing.naive import route_via_orm
+from tests import factories
+from tests.conftest import login
 from tests.routing.db import load_world
 from tests.routing.world import DAY, EVE, VAC
 
@@ -29,18 +31,26 @@ def rows(db):
 
 
 @pytest.fixture
-def alice(db):
-    return get_user_model().objects.create_user("alice", password=PASSWORD)
+def alice(rows):
+    """A HAP triagist of the HAP that serves De Linde, with a second factor."""
+    from mgz.registry.models import Organisation
+
+    return factories.user("alice", role="hap", organisation=Organisation.objects.get(code="HAPN"))
 
 
 @pytest.fixture
 def client_in(client, alice):
-    client.force_login(alice)
-    return client
+    return login(client, alice)
 
 
 def ask(client, **params):
-    query = {"question": "somatisch_acuut", "urgency": "U3", "caller": "verzorgende"}
+    # Patients outside the HAP's area need a reason (break the glass); inside it is ignored.
+    query = {
+        "question": "somatisch_acuut",
+        "urgency": "U3",
+        "caller": "verzorgende",
+        "reden": "dienst HAP, test",
+    }
     query.update(params)
     return client.get(URL, query)
 
@@ -92,7 +102,7 @@ def test_a_naive_date_is_dutch_time_and_an_unencoded_plus_is_understood(rows, cl
     naive = ask(client_in, patient="VV-ZONDER", at="2026-04-21T22:00").json()
     spaced = client_in.get(
         URL + "?patient=VV-ZONDER&at=2026-04-21T22:00+02:00&question=somatisch_acuut"
-        "&urgency=U3&caller=verzorgende"
+        "&urgency=U3&caller=verzorgende&reden=test"
     ).json()
     assert naive["at"] == spaced["at"]
     assert naive["at"].startswith("2026-04-21T22:00")
@@ -128,16 +138,17 @@ def test_without_login_the_route_is_refused(rows, client):
     assert response.json()["detail"].startswith("Niet aangemeld")
 
 
-def test_basic_authentication_works_for_scripts(rows, client, alice):
-    token = base64.b64encode(f"alice:{PASSWORD}".encode()).decode()
-    response = client.get(
-        URL,
-        {"patient": "VV-MET", "question": "palliatief", "urgency": "U4", "caller": "huisarts"},
-        HTTP_AUTHORIZATION=f"Basic {token}",
-    )
-    assert response.status_code == 200
-    wrong = base64.b64encode(b"alice:fout").decode()
-    response = client.get(URL, {"patient": "VV-MET"}, HTTP_AUTHORIZATION=f"Basic {wrong}")
+def test_basic_authentication_works_for_scripts_and_need_to_know_still_applies(rows, client):
+    # Roles that see patient data need a second factor, so basic authentication (scripts)
+    # only serves roles without patient data: they are authenticated, then refused.
+    factories.user("carla", role="regio_coordinator", otp=False)
+    token = base64.b64encode(f"carla:{factories.TEST_PASSWORD}".encode()).decode()
+    query = {"patient": "VV-MET", "question": "palliatief", "urgency": "U4", "caller": "huisarts"}
+    response = client.get(URL, query, HTTP_AUTHORIZATION=f"Basic {token}")
+    assert response.status_code == 403
+    assert "rol" in response.json()["detail"]
+    wrong = base64.b64encode(b"carla:fout").decode()
+    response = client.get(URL, query, HTTP_AUTHORIZATION=f"Basic {wrong}")
     assert response.status_code == 401
 
 
@@ -145,7 +156,7 @@ def test_the_openapi_schema_documents_the_route(client):
     schema = client.get("/api/v1/openapi.json").json()
     operation = schema["paths"]["/api/v1/route"]["get"]
     parameters = {p["name"] for p in operation["parameters"]}
-    assert parameters == {"patient", "at", "question", "urgency", "caller"}
+    assert parameters == {"patient", "at", "question", "urgency", "caller", "reden"}
     assert {"200", "400", "404"} <= set(operation["responses"])
     assert operation["summary"] == "Wie bel ik nu?"
 

@@ -1,9 +1,7 @@
 """The API endpoints × every role, with the same need-to-know as the pages.
 
-GET /api/v1/route (mgz.routing) and the FHIR REST API (/fhir/, mgz.exchange.fhir). Rows whose
-expected answer is a refusal are marked xfail where the endpoint does not yet ask
-mgz.accounts.access (see docs/security.md, "Open integrations"); they turn green by themselves
-when it does.
+GET /api/v1/route (mgz.routing) and the FHIR REST API (/fhir/, mgz.exchange.fhir); both decide
+through mgz.accounts.api_access.open_patient, as the pages do through mgz.accounts.access.
 """
 
 from __future__ import annotations
@@ -45,19 +43,7 @@ def _cases(codes: str):
     return [(user, int(code)) for user, code in zip(USERS, codes.split(), strict=True)]
 
 
-ROUTING_OPEN = pytest.mark.xfail(
-    reason="mgz.routing.services.check_access does not yet call mgz.accounts.access.patient_access",
-    strict=False,
-)
-
-
-@pytest.mark.parametrize(
-    ("user", "expected"),
-    [
-        pytest.param(u, e, marks=[ROUTING_OPEN] if e != 200 else [], id=u)
-        for u, e in _cases(ROUTE_A)
-    ],
-)
+@pytest.mark.parametrize(("user", "expected"), _cases(ROUTE_A))
 def test_route_api_per_role(client, world, user, expected):
     login(client, world.users[user])
     assert client.get(_route_url(world, world.patient_a)).status_code == expected

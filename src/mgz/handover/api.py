@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
+from mgz.accounts.api_access import Refused, open_patient
 from mgz.audit.constants import Action
-from mgz.exchange.fhir.access import Refused, open_patient
 from mgz.handover import services
 from mgz.handover.access import acting_professional
 from mgz.handover.constants import TransferScope

@@ -10,17 +10,17 @@ from datetime import datetime
 
 from django.contrib.auth import authenticate
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.security import HttpBasicAuth, django_auth
 from pydantic import Field
 
+from mgz.accounts.api_access import Refused, open_patient
 from mgz.audit.constants import Action
-from mgz.audit.services import record
 from mgz.core.calendar import TZ
 from mgz.core.routing import CALLERS, QUESTIONS, URGENCIES, UnknownCode, UnknownPatient
+from mgz.registry.models import Patient
 from mgz.routing import services
 from mgz.routing.schemas import ErrorOut, RouteOut, route_out
 
@@ -79,6 +79,11 @@ class RouteQuery(Schema):
     question: str = Field(description="soort vraag: " + ", ".join(QUESTIONS))
     urgency: str = Field(description="NTS-urgentie: " + ", ".join(URGENCIES))
     caller: str = Field(description="wie belt: " + ", ".join(CALLERS))
+    reden: str | None = Field(
+        None,
+        description="reden om een cliënt buiten de eigen behandelrelatie of het eigen "
+        "HAP-gebied te zien (break the glass); wordt gelogd en gemarkeerd",
+    )
 
 
 def parse_moment(text: str | None) -> datetime:
@@ -102,7 +107,7 @@ def parse_moment(text: str | None) -> datetime:
 
 @router.get(
     "/route",
-    response={200: RouteOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: RouteOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Wie bel ik nu?",
     description=(
         "De keten voor een zorgvraag: eerst 112 bij U0/U1, dan het meldpunt (voor een "
@@ -116,6 +121,15 @@ def route(request, query: Query[RouteQuery]):
         moment = parse_moment(query.at)
     except ValueError as error:
         return Status(400, {"detail": str(error)})
+    patient = Patient.objects.select_related("location").filter(code=query.patient).first()
+    if patient is None:
+        return Status(404, {"detail": f"cliënt '{query.patient}' is niet bekend"})
+    try:
+        # Need-to-know and the audit record in one call, as for FHIR: a chain (with its
+        # handover) is a read of patient data. A HAP outside its area passes 'reden'.
+        open_patient(request, patient, action=Action.LOOKUP)
+    except Refused as refused:
+        return Status(refused.status, {"detail": refused.message})
     try:
         result = services.route_for(
             request.user, query.patient, moment, query.question, query.urgency, query.caller
@@ -126,27 +140,9 @@ def route(request, query: Query[RouteQuery]):
         return Status(400, {"detail": str(error)})
     except services.AccessDenied as error:
         return Status(403, {"detail": str(error)})
-    _audit_lookup(request, query.patient)
     # The answer is built from the core result, whose shape a test holds to RouteOut; skipping
     # pydantic's re-validation of every response saves a good part of the request time.
     return HttpResponse(
         json.dumps(route_out(result), cls=DjangoJSONEncoder, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
     )
-
-
-def _audit_lookup(request, patient_code: str) -> None:
-    """A chain (with its handover) is a read of patient data: one audit record per answer.
-
-    On PostgreSQL the record's transaction commits without waiting for the WAL flush
-    (`synchronous_commit = off`, for this transaction only): the record is written and
-    visible at once, and only a crash of the database server itself within the flush delay
-    (a fraction of a second) could lose it. Waiting for the disk on every lookup would cost
-    more than the whole rest of the answer (docs/benchmarks.md).
-    """
-    patient = services.get_index().patient(patient_code)
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        record(request, patient, Action.LOOKUP)

@@ -175,10 +175,11 @@ def reset() -> None:
 
 
 def check_access(user, patient_code: str, caller: str) -> None:
-    """Need-to-know: may `user` see the chain of this patient? Raises AccessDenied if not.
+    """Only an active, authenticated user gets a chain. Raises AccessDenied if not.
 
-    For now every active, authenticated user may; the web-application issue inserts the
-    treatment-relation / HAP-on-call rule here, so the API and the web page share it.
+    Need-to-know and the audit record are decided by the callers before this, with the
+    patient at hand: the API through mgz.accounts.api_access.open_patient, the web page
+    through mgz.web.patients.open_patient.
     """
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         raise AccessDenied("u bent niet aangemeld")

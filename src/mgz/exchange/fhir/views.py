@@ -17,10 +17,10 @@ from django.views.decorators.http import require_GET
 from fhir.resources.R4B import get_fhir_model_class
 from fhir_core.fhirabstractmodel import FHIRAbstractModel
 
+from mgz.accounts.api_access import Refused, open_patient, require_user, visible_patients
 from mgz.audit.constants import Action
 from mgz.exchange.fhir import codes
 from mgz.exchange.fhir import fhir_export as ex
-from mgz.exchange.fhir.access import Refused, open_patient, require_user, visible_patients
 from mgz.exchange.fhir.xml import model_to_xml
 from mgz.handover.documents import latest_document
 from mgz.handover.models import AdvanceDirective, TreatmentDirective

@@ -1,5 +1,5 @@
-"""Access control and audit for the FHIR REST API: the same need-to-know rules and the same
-append-only audit log as the web pages (mgz.accounts.access, mgz.audit.services).
+"""Access control and audit for the JSON and FHIR APIs: the same need-to-know rules and the
+same append-only audit log as the web pages (mgz.accounts.access, mgz.audit.services).
 
 Every read of patient data goes through `open_patient` here, which decides and records in one
 call. A user who may see the patient only with a reason (break the glass: a HAP outside its
@@ -27,7 +27,7 @@ class Refused(Exception):
 
 def require_user(request: HttpRequest) -> None:
     if not request.user.is_authenticated:
-        raise Refused(401, "Log in om de FHIR-API te gebruiken.")
+        raise Refused(401, "Log in om de API te gebruiken.")
     if access.role_of(request.user) is None:
         raise Refused(403, "Uw account heeft geen rol op het MGZ-platform.")
 
