@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from mgz.accounts import access
 from mgz.accounts.constants import Role
+from mgz.regiotafel.access import visible_regiotafels
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -20,6 +21,8 @@ def navigation(request: HttpRequest) -> dict:
         items.append(("Overzicht", reverse("web:home")))
         items.append(("Regio's", reverse("web:regions")))
         items.append(("Locaties", reverse("web:locations")))
+    if role != Role.PRIVACY_OFFICER and visible_regiotafels(user).exists():
+        items.append(("Regiotafel", reverse("regiotafel:index")))
     if access.can_look_up_patients(user).allowed:
         items.append(("Wie bel ik nu?", reverse("web:lookup")))
     if role in (Role.AANBIEDER_COORDINATOR, Role.ARTS, Role.HAP):

@@ -9,9 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from mgz.accounts import access
 from mgz.accounts.constants import Role
+from mgz.regiotafel.queries import overdue_for_region
 from mgz.registry.models import Location, Region
 from mgz.web import charts, reports
 from mgz.web.views.common import enforce, is_htmx
@@ -62,7 +64,13 @@ def dashboard(request: HttpRequest, region_id: int) -> HttpResponse:
     region = get_object_or_404(Region, id=region_id)
     enforce(access.region_access(request.user, region))
     report = reports.region_report(region)
-    context: dict = {"region": region, "report": report, "filters": {}}
+    context: dict = {
+        "region": region,
+        "report": report,
+        "filters": {},
+        # Knelpunten whose deadline passed (3.4) belong on the dashboard too.
+        "overdue": list(overdue_for_region(region.id, timezone.localdate())),
+    }
     if report is not None:
         context.update(_dashboard_context(request, region, report))
     template = "web/partials/findings.html" if is_htmx(request) else "web/dashboard.html"

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from mgz.demo.generator import IMPERFECTION_LABELS
 from mgz.demo.loader import SCALES, Summary, generate, region_plan
 from mgz.registry.models import Patient, Region
+from mgz.routing.services import invalidate as routing_invalidate
 
 
 class Command(BaseCommand):
@@ -62,6 +63,9 @@ class Command(BaseCommand):
             today=options["today"],  # type: ignore[arg-type]
             progress=scale == "national" and int(options["verbosity"]) > 0,  # type: ignore[arg-type]
         )
+        # The bulk writer sends no model signals: tell running processes their routing
+        # index is stale.
+        routing_invalidate()
         self._report(summary)
 
     def _report(self, summary: Summary) -> None:
