@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "mgz.web",
     "mgz.handover",
     "mgz.regiotafel",
+    "mgz.planning",
 ]
 
 MIDDLEWARE = [
