@@ -21,6 +21,9 @@ migrate: setup
 
 demo: migrate
 	$(BIN)/mgz demo --scale region --seed 1 --if-empty
+	$(BIN)/mgz regiotafel_demo
+	@echo "Toetsing van de demoregio (resultaat in var/laatste-toetsing.json)…"
+	-@$(BIN)/mgz check --format json > var/laatste-toetsing.json
 	$(BIN)/mgz demo_accounts
 
 run: demo
