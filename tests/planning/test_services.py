@@ -58,7 +58,7 @@ def test_duty_patterns_use_the_day_code_and_split_consecutive_holidays(planning_
 
 
 def test_assignment_places_the_practice_at_its_ion_patients(planning_world):
-    problem, messages = services.assign_problem(planning_world.region)
+    problem, _messages = services.assign_problem(planning_world.region)
     assert [p.id for p in problem.practices] == ["HA-W"]
     assert {loc.id for loc in problem.locations} == {"LOC-A", "LOC-B"}
     assert next(loc for loc in problem.locations if loc.id == "LOC-A").ion_practices == {"HA-W"}

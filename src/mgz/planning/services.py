@@ -514,10 +514,7 @@ def accept(job_id: int, *, user=None) -> int:
         raise PlanningError(
             f"opdracht {job.pk} is {job.get_status_display().lower()}; alleen een klaar resultaat kan worden geaccepteerd"
         )
-    if job.kind == PlanningJob.Kind.ROSTER:
-        written = _write_roster(job)
-    else:
-        written = _write_assignment(job)
+    written = _write_roster(job) if job.kind == PlanningJob.Kind.ROSTER else _write_assignment(job)
     job.status = PlanningJob.Status.ACCEPTED
     job.decided_by = user
     job.decided_at = timezone.now()
