@@ -35,8 +35,9 @@ from mgz.core.planning.gap import greedy_gap, read_gap, read_gap_references, sol
 from mgz.core.planning.nrp import greedy_nrp, read_nrp, solve_nrp
 from mgz.core.planning.roster import greedy_roster, solve_roster
 from mgz.core.planning.synthetic import demo_region_assignment, demo_region_roster
+from mgz.shared_data import shared_dir
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+DEFAULT_DATA = shared_dir() / "benchmarks"
 SETS = ("gap-cattrysse", "gap-chu-abc", "gap-chu-d", "gap-yagiura", "nrp", "roster", "assign")
 FEASIBLE = ("optimaal", "toegelaten")
 
@@ -309,8 +310,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     chosen = set(args.sets.split(","))
     data = args.data
-    if not data.exists():
-        data = Path("/work/shared/benchmarks")
     print(f"# Planningsbenchmarks ({time.strftime('%Y-%m-%d %H:%M')})")
     print(f"\nBelasting van de machine bij de start (load average 1/5/15 min): {_load()}")
     print("CPU s = processortijd van dit proces (alle threads); tijd s = wandkloktijd.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,10 +15,9 @@ from mgz.core.planning.gap import (
     read_gap_references,
     solve_gap,
 )
+from mgz.shared_data import shared_dir
 
-BENCH = Path(__file__).resolve().parents[4] / "shared" / "benchmarks" / "gap"
-if not BENCH.exists():  # the repository may live elsewhere than beside ../shared
-    BENCH = Path("/work/shared/benchmarks/gap")
+BENCH = shared_dir() / "benchmarks" / "gap"
 
 
 def brute_force(instance: GapInstance) -> int | None:

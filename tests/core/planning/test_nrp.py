@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,9 @@ from mgz.core.planning.nrp import (
     read_nrp,
     solve_nrp,
 )
+from mgz.shared_data import shared_dir
 
-BENCH = Path("/work/shared/benchmarks/nrp")
+BENCH = shared_dir() / "benchmarks" / "nrp"
 
 
 def test_reader_reads_instance1():
