@@ -10,5 +10,6 @@ urlpatterns = [
     path("regiotafel/", include("mgz.regiotafel.urls")),
     path("fhir/", include("mgz.exchange.fhir.urls")),
     path("overdracht/", include("mgz.handover.urls")),
+    path("planning/", include("mgz.planning.urls")),
     path("", include("mgz.web.urls")),
 ]

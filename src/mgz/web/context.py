@@ -23,6 +23,8 @@ def navigation(request: HttpRequest) -> dict:
         items.append(("Locaties", reverse("web:locations")))
     if role != Role.PRIVACY_OFFICER and visible_regiotafels(user).exists():
         items.append(("Regiotafel", reverse("regiotafel:index")))
+    if role in (Role.REGIO_COORDINATOR, Role.BEHEERDER):
+        items.append(("Planning", reverse("planning:index")))
     if access.can_look_up_patients(user).allowed:
         items.append(("Wie bel ik nu?", reverse("web:lookup")))
     if role in (Role.AANBIEDER_COORDINATOR, Role.ARTS, Role.HAP):
