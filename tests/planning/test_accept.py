@@ -117,3 +117,10 @@ def test_accepting_an_assignment_writes_dag_arrangements_per_location(planning_w
         assert (row.function, row.mode, row.pattern) == ("ha_zorg", "beschikbaar", "dag")
         assert row.provider_organisation == planning_world.gp_practice
         assert row.locations.count() == 1
+
+
+def test_the_pool_is_the_same_after_a_roster_was_accepted(planning_world):
+    before = {p.code for p in services.roster_pool(planning_world.region, ("SO",), START)}
+    services.accept(_roster_job(planning_world).pk)
+    after = {p.code for p in services.roster_pool(planning_world.region, ("SO",), START)}
+    assert before == after == {"P-SO", "P-SO-ANW", "P-SO-3"}

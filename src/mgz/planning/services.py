@@ -92,16 +92,16 @@ def roster_pool(region: Region, disciplines: tuple[str, ...], start: date) -> li
     an SO/AVG-praktijk or zorgaanbieder in the region."""
     codes = [d.lower() for d in disciplines]
     in_region = (
-        Q(arrangements__scope_region=region)
-        | Q(arrangements__locations__region=region)
-        | Q(arrangements__scope_organisation__region=region)
-        | Q(arrangements__patients__region=region)
+        Q(scope_region=region)
+        | Q(locations__region=region)
+        | Q(scope_organisation__region=region)
+        | Q(patients__region=region)
     )
+    # Earlier accepted rosters do not make someone part of the pool by themselves.
     ids = set(
-        Professional.objects.filter(discipline__in=codes)
-        .filter(in_region)
-        .exclude(arrangements__code__startswith="ROOSTER-")
-        .values_list("id", flat=True)
+        Arrangement.objects.filter(in_region, professional__discipline__in=codes)
+        .exclude(code__startswith="ROOSTER-")
+        .values_list("professional_id", flat=True)
     )
     ids |= set(
         CareTeamMember.objects.filter(

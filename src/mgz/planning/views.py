@@ -25,6 +25,7 @@ def _job(request: HttpRequest, pk: int) -> PlanningJob:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     enforce(access.can_plan(request.user))
+    jobs.fail_stale()
     regions = access.planning_regions(request.user)
     roster_form = RosterForm(regions=regions, prefix="rooster")
     assign_form = AssignForm(regions=regions, prefix="toewijzing")
