@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from mgz.planning import jobs, services
+from mgz.planning.models import PlanningJob
+from mgz.registry.models import Region
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_background_job_runs_in_its_own_thread_and_reports_done(settings):
+    # The thread has its own database connection, so the job row must be committed.
+    settings.MGZ_PLANNING_INLINE = False
+    region = Region.objects.create(code="R-T", name="Regio T")
+    job = services.create_job(
+        PlanningJob.Kind.ROSTER,
+        region,
+        {"start": "2026-06-01", "days": 2, "disciplines": ["SO"], "time_limit": 1},
+    )
+    jobs.start(job)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if job.finished:
+            break
+        time.sleep(0.1)
+    assert job.status == PlanningJob.Status.DONE, job.messages
+    assert job.progress == 100
+    # No SO in this region: the roster is empty, the gaps named, the message Dutch.
+    assert "Geen SO in de pool" in job.messages
+    assert job.result["unfilled"]
