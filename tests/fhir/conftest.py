@@ -3,12 +3,14 @@ team with a regiebehandelaar, contacts, and a handover with every kind of direct
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from mgz.exchange.fhir import fhir_import as fi
 from mgz.handover import services
 from mgz.handover.constants import Decision, Treatment
 from mgz.registry.models import ContactPerson, Patient, Professional, ProfessionalRole
@@ -21,6 +23,15 @@ PROFILES = shared_dir() / "fhir" / "nictiz-zib2020" / "profiles"
 
 def example(name: str) -> Path:
     return EXAMPLES / f"{name}.xml"
+
+
+def as_json(text: str | bytes) -> dict:
+    """The JSON form of a FHIR message (JSON or XML), read by the library."""
+    return json.loads(fi.parse(text).model_dump_json())
+
+
+def example_json(name: str) -> dict:
+    return as_json(example(name).read_bytes())
 
 
 @dataclass

@@ -9,9 +9,9 @@ import pytest
 
 from mgz.audit.models import AuditEvent
 from mgz.exchange.fhir import fhir_import as fi
-from mgz.exchange.fhir.xml import xml_to_dict
 from mgz.handover import services
 from mgz.handover.constants import Decision, Treatment
+from tests.fhir.conftest import as_json
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_xml_on_request(login_as, world):
     client = login_as("so")
     response = client.get(f"/fhir/Patient/{world.patient_a.code}", {"_format": "xml"})
     assert response["Content-Type"].startswith("application/fhir+xml")
-    assert xml_to_dict(response.content)["birthDate"] == "1938-04-02"
+    assert as_json(response.content)["birthDate"] == "1938-04-02"
     by_header = client.get(
         f"/fhir/Patient/{world.patient_a.code}", HTTP_ACCEPT="application/fhir+xml"
     )

@@ -9,14 +9,13 @@ import pytest
 
 from mgz.exchange.fhir import codes
 from mgz.exchange.fhir import fhir_import as fi
-from mgz.exchange.fhir.xml import xml_to_dict
-from tests.fhir.conftest import example
+from tests.fhir.conftest import example_json
 
 UNKNOWN = "https://example.org/fhir/StructureDefinition/alleen-bij-volle-maan"
 
 
 def directive() -> dict:
-    return xml_to_dict(example("nl-core-TreatmentDirective2-01").read_bytes())
+    return example_json("nl-core-TreatmentDirective2-01")
 
 
 def bundle(*resources: dict) -> str:
@@ -58,7 +57,7 @@ def test_unknown_modifier_extension_deep_inside_is_found_too():
 def test_only_the_refused_resource_is_left_out_of_a_bundle():
     bad = directive()
     bad["modifierExtension"] = [{"url": UNKNOWN, "valueBoolean": True}]
-    good = xml_to_dict(example("nl-core-Patient-01").read_bytes())
+    good = example_json("nl-core-Patient-01")
     result = fi.read(bundle(bad, good))
     assert [p.ref for p in result.refused] == ["Consent/nl-core-TreatmentDirective2-01"]
     assert result.of(fi.PatientFacts)[0].bsn == "111222333"
@@ -90,7 +89,7 @@ def test_a_directive_without_decision_is_refused_not_guessed():
 
 
 def test_an_invalid_bsn_is_refused():
-    data = xml_to_dict(example("nl-core-Patient-01").read_bytes())
+    data = example_json("nl-core-Patient-01")
     data["identifier"][0]["value"] = "123456789"
     (problem,) = fi.read(json.dumps(data)).refused
     assert "11-proef" in problem.message
@@ -115,5 +114,49 @@ def test_xml_with_a_doctype_is_refused():
     text = (
         '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><Patient xmlns="http://hl7.org/fhir"/>'
     )
+    with pytest.raises(fi.FhirInputError, match="DOCTYPE"):
+        fi.read(text)
+
+
+FAMILY = '<Patient xmlns="http://hl7.org/fhir"><name><family value="{}"/></name></Patient>'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an internal entity, used in a value: never expanded, the whole message refused
+        '<!DOCTYPE Patient [<!ENTITY a "Geheim">]>' + FAMILY.format("&a;"),
+        # an external entity (a local file)
+        '<!DOCTYPE Patient [<!ENTITY a SYSTEM "file:///etc/hostname">]>' + FAMILY.format("&a;"),
+        # an external DTD on the network
+        '<!DOCTYPE Patient SYSTEM "http://example.org/fhir.dtd">' + FAMILY.format("x"),
+        # a DOCTYPE behind a long comment, out of reach of a look at the first bytes
+        "<!--" + "x" * 10_000 + '--><!DOCTYPE Patient [<!ENTITY a "b">]>' + FAMILY.format("x"),
+        # an entity nobody declared
+        FAMILY.format("&a;"),
+    ],
+    ids=["internal", "external-file", "external-dtd", "after-comment", "undeclared"],
+)
+def test_xml_entities_and_dtds_are_never_used(text):
+    with pytest.raises(fi.FhirInputError):
+        fi.read(text.encode())
+
+
+def test_plain_fhir_xml_without_doctype_is_read():
+    (fact,) = fi.read(FAMILY.format("de Vries").encode()).facts
+    assert fact.family_name == "de Vries"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<Patient xmlns="http://hl7.org/fhir"><onzin value="x"/></Patient>',
+        '<Patient xmlns="http://hl7.org/fhir"><active value="misschien"/></Patient>',
+        '<Patient xmlns="http://example.org/niet-fhir"/>',
+        '<Onzin xmlns="http://hl7.org/fhir"/>',
+        '<Patient xmlns="http://hl7.org/fhir"><name>',
+    ],
+)
+def test_unreadable_xml_raises_a_clear_error(text):
     with pytest.raises(fi.FhirInputError):
         fi.read(text)

@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from mgz.exchange.fhir import fhir_import as fi
-from mgz.exchange.fhir.xml import model_from_xml, model_to_xml
 from tests.fhir.conftest import EXAMPLES, example
 
 IGNORED = "gebruikt het MGZ-platform niet"
@@ -222,8 +221,20 @@ def test_every_example_has_a_test():
     assert {p.stem for p in EXAMPLES.glob("*.xml")} == tested
 
 
+def _narrative_trimmed(data: dict) -> dict:
+    # lxml hands the library the narrative <div> with the whitespace that followed it in the
+    # file; that whitespace is outside the XHTML and no fact, so it is left out of the compare.
+    if "text" in data:
+        data["text"]["div"] = data["text"]["div"].strip()
+    return data
+
+
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.xml")), ids=lambda p: p.stem)
 def test_xml_survives_the_library_both_ways(path):
-    model = model_from_xml(path.read_bytes())
-    again = model_from_xml(model_to_xml(model))
-    assert json.loads(again.model_dump_json()) == json.loads(model.model_dump_json())
+    model = fi.parse(path.read_bytes())
+    xml = model.model_dump_xml()
+    again = fi.parse(xml)
+    first = _narrative_trimmed(json.loads(model.model_dump_json()))
+    assert _narrative_trimmed(json.loads(again.model_dump_json())) == first
+    # and a second pass changes nothing at all
+    assert fi.parse(again.model_dump_xml()).model_dump_json() == again.model_dump_json()

@@ -20,11 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 from fhir.resources.R4B import get_fhir_model_class
 from fhir_core.fhirabstractmodel import FHIRAbstractModel
+from lxml import etree
 from pydantic import ValidationError
 
 from mgz.core.bsn import is_valid_bsn, normalise_bsn
 from mgz.exchange.fhir import codes
-from mgz.exchange.fhir.xml import FhirXmlError, xml_to_dict
 from mgz.handover.constants import AdvanceDirectiveKind, Decision, Treatment
 from mgz.registry import bsn_crypto
 from mgz.registry.models import ContactPerson, Patient
@@ -170,29 +170,86 @@ class ReadResult:
 # ---------------------------------------------------------------------------- parsing
 
 
+FHIR_NS = "http://hl7.org/fhir"
+
+
+def _xml_parser() -> etree.XMLParser:
+    """lxml without entity expansion, network or DTD loading; DTDs are refused in parse_xml."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_pis=True,
+    )
+
+
 def parse(text: str | bytes) -> FHIRAbstractModel:
     """A resource or Bundle from FHIR JSON or XML (recognised by the first character)."""
     if isinstance(text, bytes):
-        text = text.decode("utf-8-sig")
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise FhirInputError(f"Het bericht is geen UTF-8: {error}") from error
     stripped = text.lstrip()
+    if stripped.startswith("<"):
+        return parse_xml(stripped.encode("utf-8"))
     try:
-        data = xml_to_dict(stripped) if stripped.startswith("<") else json.loads(stripped)
-    except (json.JSONDecodeError, FhirXmlError) as error:
+        data = json.loads(stripped)
+    except json.JSONDecodeError as error:
         raise FhirInputError(f"Het bericht is geen FHIR-JSON of -XML: {error}") from error
     if not isinstance(data, dict) or "resourceType" not in data:
         raise FhirInputError("Het bericht heeft geen resourceType.")
-    try:
-        klass = get_fhir_model_class(data["resourceType"])
-    except ValueError as error:
-        raise FhirInputError(f"Onbekend resourcetype '{data['resourceType']}'.") from error
+    klass = _model_class(data["resourceType"])
     try:
         return klass.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()))
+        raise _invalid(data["resourceType"], error) from error
+
+
+def parse_xml(data: bytes) -> FHIRAbstractModel:
+    """FHIR XML through the library's own reader (fhir.resources with lxml).
+
+    FHIR XML has no DTD: a DOCTYPE (and with it any ENTITY declaration) is refused before the
+    library sees the text, so no entity or external reference is ever expanded.
+    """
+    parser = _xml_parser()
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise FhirInputError(f"Het bericht is geen FHIR-JSON of -XML: {error}") from error
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise FhirInputError("FHIR-XML mag geen DOCTYPE of ENTITY bevatten.")
+    name = etree.QName(root)
+    if name.namespace != FHIR_NS:
+        raise FhirInputError("Geen FHIR-XML: de namespace is niet http://hl7.org/fhir.")
+    klass = _model_class(name.localname)
+    try:
+        return klass.model_validate_xml(data, xmlparser=parser)
+    except ValidationError as error:
+        raise _invalid(name.localname, error) from error
+    except KeyError as error:
+        # The library looks every element up in the model; one FHIR R4 does not know fails.
         raise FhirInputError(
-            f"{data['resourceType']} voldoet niet aan FHIR R4: {where}: {first.get('msg')}"
+            f"{name.localname} bevat een element dat FHIR R4 niet kent: {error.args[0]}."
         ) from error
+    except (ValueError, TypeError, AttributeError, etree.LxmlError) as error:
+        raise FhirInputError(f"{name.localname} is geen geldige FHIR-XML: {error}") from error
+
+
+def _model_class(resource_type: str) -> type[FHIRAbstractModel]:
+    try:
+        return get_fhir_model_class(resource_type)
+    except (ValueError, TypeError) as error:
+        raise FhirInputError(f"Onbekend resourcetype '{resource_type}'.") from error
+
+
+def _invalid(resource_type: str, error: ValidationError) -> FhirInputError:
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ()))
+    return FhirInputError(f"{resource_type} voldoet niet aan FHIR R4: {where}: {first.get('msg')}")
 
 
 def resources_of(model: FHIRAbstractModel) -> list[FHIRAbstractModel]:
@@ -324,7 +381,7 @@ def _read_patient(resource, ref: str) -> list[Facts]:
         ref=ref,
         bsn=bsn,
         family_name=(name.family or "") if name else "",
-        given_name=" ".join(name.given or []) if name else "",
+        given_name=" ".join(g for g in name.given or [] if g) if name else "",
         birth_date=resource.birthDate,
         postcode=postcode,
         general_practitioner=_ref(gps[0]) if gps else "",
@@ -449,7 +506,9 @@ def _contact_facts(ref: str, patient: str, relationships, name, telecoms) -> Con
         relation = relation or concept.text or next((c.display or c.code for c in codings), "")
     text = ""
     if name is not None:
-        text = name.text or " ".join([*(name.given or []), name.family or ""]).strip()
+        text = (
+            name.text or " ".join([*(g for g in name.given or [] if g), name.family or ""]).strip()
+        )
     phone = next((t.value for t in telecoms or [] if t.system == "phone" and t.value), "")
     return ContactFacts(
         ref=ref,

@@ -21,7 +21,6 @@ from mgz.accounts.api_access import Refused, open_patient, require_user, visible
 from mgz.audit.constants import Action
 from mgz.exchange.fhir import codes
 from mgz.exchange.fhir import fhir_export as ex
-from mgz.exchange.fhir.xml import model_to_xml
 from mgz.handover.documents import latest_document
 from mgz.handover.models import AdvanceDirective, TreatmentDirective
 from mgz.registry import bsn_crypto
@@ -51,7 +50,7 @@ def _format(request: HttpRequest) -> str:
 
 def _respond(request: HttpRequest, resource: FHIRAbstractModel, status: int = 200) -> HttpResponse:
     if _format(request) == XML:
-        body = model_to_xml(resource)
+        body = resource.model_dump_xml()  # fhir.resources with lxml; UTF-8 bytes
         return HttpResponse(body, status=status, content_type=f"{XML}; charset=utf-8")
     return HttpResponse(
         resource.model_dump_json(), status=status, content_type=f"{JSON}; charset=utf-8"

@@ -9,7 +9,6 @@ from django.core.management.base import BaseCommand, CommandError
 from mgz.audit.constants import Action
 from mgz.audit.models import AuditEvent
 from mgz.exchange.fhir.fhir_export import patient_bundle
-from mgz.exchange.fhir.xml import model_to_xml
 from mgz.exchange.workbook.services import command_user
 from mgz.registry.models import Patient
 
@@ -41,7 +40,10 @@ class Command(BaseCommand):
         if patient is None:
             raise CommandError(f"Cliënt {code} bestaat niet.")
         bundle = patient_bundle(patient)
-        text = model_to_xml(bundle) if formaat == "xml" else bundle.model_dump_json(indent=2)
+        if formaat == "xml":
+            text = _text(bundle.model_dump_xml())
+        else:
+            text = bundle.model_dump_json(indent=2)
         AuditEvent.objects.create(
             username=gebruiker,
             patient_id=patient.id,
@@ -56,3 +58,8 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(text)
+
+
+def _text(xml: str | bytes) -> str:
+    """fhir.resources hands XML back as UTF-8 bytes (its annotation says str)."""
+    return xml.decode("utf-8") if isinstance(xml, bytes) else xml
