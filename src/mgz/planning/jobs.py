@@ -25,14 +25,16 @@ log = logging.getLogger(__name__)
 PROGRESS_INTERVAL = 0.5
 
 
-def start(job: PlanningJob) -> None:
+def start(job: PlanningJob) -> threading.Thread | None:
     """Run the job in the background, or inline when settings.MGZ_PLANNING_INLINE is true."""
     if getattr(settings, "MGZ_PLANNING_INLINE", False):
         run_job(job.pk)
-        return
-    threading.Thread(
+        return None
+    thread = threading.Thread(
         target=_in_thread, args=(job.pk,), name=f"planning-{job.pk}", daemon=True
-    ).start()
+    )
+    thread.start()
+    return thread
 
 
 def _in_thread(job_id: int) -> None:
@@ -56,6 +58,7 @@ def run_job(job_id: int) -> PlanningJob:
     limit = max(0.1, float(job.parameters.get("time_limit", 10)))
     began = time.perf_counter()
     last = [0.0]
+    owner = threading.get_ident()
 
     def on_solution(seconds: float, objective: int) -> None:
         now = time.perf_counter()
@@ -64,6 +67,10 @@ def run_job(job_id: int) -> PlanningJob:
         last[0] = now
         share = min(1.0, (now - began) / limit)
         _set(job_id, progress=10 + round(85 * share))
+        if threading.get_ident() != owner:
+            # CP-SAT calls back from its own worker thread; Django opened a connection for
+            # that thread, which nobody else would ever close.
+            connection.close()
 
     try:
         outcome = services.run(job, on_solution=on_solution)
