@@ -95,3 +95,50 @@ def test_the_bulk_regie_pass_equals_the_per_patient_look_up():
         bulk.regie_all()
         for patient in snapshot.patients:
             assert bulk.regie(patient) == one.regie(patient)
+
+
+def test_patients_at_home_with_equal_hours_of_another_practice_share_a_group():
+    """Own arrangements count by what decides coverage (function, mode, kind of provider,
+    hours), not by which practice: such patients share one class, other hours do not."""
+    from mgz.core.rules.base import Selection, patient_classes
+
+    world = complete_region()
+    region = world["region"]
+    other = world.organisation("huisartsenpraktijk", "Huisartsen Noord", region)
+    patients = [world.patient(region, None, "VV04", leveringsvorm="mpt") for _ in range(3)]
+    for patient, org, pattern in zip(
+        patients,
+        (world["practice"], other, other),
+        ("ma-vr 08:00-17:00", "ma-vr 08:00-17:00", "za-zo 10:00-12:00"),
+        strict=True,
+    ):
+        world.arrangement(
+            "ha_zorg", "beschikbaar", pattern, org=org, scope_kind="patienten", patients=[patient]
+        )
+    snapshot = world.snapshot()
+    cov = Coverage(snapshot, GRID)
+    same, also, later = patients
+    assert cov.group_key(same) != cov.group_key(also)
+    assert cov.signature_group(same) == cov.signature_group(also)
+    assert cov.signature_group(same) != cov.signature_group(later)
+    for provider in (None, PRAKTIJK, HAP):
+        covers = [cov.patient_cover(p, ("ha_zorg",), "beschikbaar", provider) for p in patients]
+        assert covers[0] == covers[1]
+    assert cov.patient_cover(same, ("ha_zorg",), "beschikbaar", PRAKTIJK) != cov.patient_cover(
+        later, ("ha_zorg",), "beschikbaar", PRAKTIJK
+    )
+    classes = {
+        id(c): {p.id for p in c.members}
+        for c in patient_classes(cov, Selection.everything(GRID), snapshot)
+    }
+    together = next(ids for ids in classes.values() if same.id in ids)
+    assert also.id in together and later.id not in together
+
+
+def test_a_filter_on_one_organisation_is_for_locations_only():
+    import pytest
+
+    world = complete_region()
+    cov = Coverage(world.snapshot(), GRID)
+    with pytest.raises(ValueError):
+        cov.patient_cover(world["p_home"], ("ha_zorg",), "beschikbaar", ("org", world["hap"].id))

@@ -11,7 +11,7 @@ is small. The slot-by-slot meaning is `WeekPattern.covers`, `scope.valid_on` and
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -107,8 +107,14 @@ class Coverage:
         self._anw: dict[int | None, int] = {}
         self._day: dict[int | None, int] = {}
         self._own: dict[int, tuple[ArrangementSnap, ...]] = {}
+        self._shared: dict[tuple, tuple[ArrangementSnap, ...]] = {}
         self._function_groups: dict[tuple, int] = {}
         self._function_group_ids: dict[tuple, int] = {}
+        self._signature: dict[tuple, int] = {}
+        self._signature_groups: dict[int, int] = {}
+        self._signature_group_ids: dict[tuple, int] = {}
+        self._by_function: dict[int, tuple] = {}
+        self._signature_ids: dict[tuple, int] = {}
 
     # bitsets ---------------------------------------------------------------------------
     def to_int(self, mask: np.ndarray) -> int:
@@ -218,25 +224,123 @@ class Coverage:
         return key
 
     def function_group(self, patient: PatientSnap, functions: tuple[str, ...]) -> int:
-        """Like `group_key`, but only the patient's own arrangements for `functions` count:
-        patients at home with different arrangements for other functions share it."""
+        """Like `group_key`, but only the patient's own arrangements for `functions` count,
+        and those only by what decides the coverage (`signature`): patients at home with
+        different arrangements for other functions, or with different arrangements that
+        give the same hours by the same kind of provider, share it."""
         group = self.group_key(patient)
         key = (group, functions)
         found = self._function_groups.get(key)
         if found is None:
-            own = tuple(sorted(a.id for a in self._own[group] if a.function in functions))
-            full_key = (patient.location_id, patient.region_id, patient.sector, functions, own)
+            region_id = patient.region_id
+            own = tuple(
+                sorted(
+                    {
+                        self.signature(a, region_id)
+                        for a in self._own[group]
+                        if a.function in functions
+                    }
+                )
+            )
+            full_key = (patient.location_id, region_id, patient.sector, functions, own)
             found = self._function_group_ids.setdefault(full_key, len(self._function_group_ids))
             self._function_groups[key] = found
+        return found
+
+    def signature_group(self, patient: PatientSnap) -> int:
+        """Like `group_key`, but the patient's own arrangements count by `signature` only:
+        patients at home whose practices, HAP and triage give the same hours by the same
+        kind of provider share it, and so share every coverage (`patient_cover`)."""
+        group = self.group_key(patient)
+        found = self._signature_groups.get(group)
+        if found is None:
+            region_id = patient.region_id
+            own = self.own_signatures(self._own[group], region_id)
+            full_key = (patient.location_id, region_id, patient.sector, own)
+            found = self._signature_group_ids.setdefault(full_key, len(self._signature_group_ids))
+            self._signature_groups[group] = found
+        return found
+
+    def own_signatures(
+        self, own: Iterable[ArrangementSnap], region_id: int | None
+    ) -> tuple[int, ...]:
+        """The sorted distinct `signature`s of a patient's own arrangements."""
+        known = self._signature
+        found = set()
+        for arrangement in own:
+            value = known.get((arrangement.id, region_id))
+            if value is None:
+                value = self.signature(arrangement, region_id)
+            found.add(value)
+        return tuple(sorted(found))
+
+    def signature(self, arrangement: ArrangementSnap, region_id: int | None) -> int:
+        """A number equal for arrangements that count for the same patient filters (ANY,
+        HAP, NOT_HAP, PRAKTIJK; see `provider_matches`) in the same slots: function, mode,
+        the kind of the provider organisation, whether the professional is a huisarts, and
+        the mask in the region's calendar. Not the organisation itself: ("org", id) is a
+        filter for locations only (`patient_cover` refuses it)."""
+        key = (arrangement.id, region_id)
+        found = self._signature.get(key)
+        if found is None:
+            org = (
+                self.snapshot.organisation_by_id.get(arrangement.provider_organisation_id)
+                if arrangement.provider_organisation_id is not None
+                else None
+            )
+            person = (
+                self.snapshot.professional_by_id.get(arrangement.professional_id)
+                if arrangement.professional_id is not None
+                else None
+            )
+            value = (
+                arrangement.function,
+                arrangement.mode,
+                org.kind if org is not None else None,
+                person is not None and person.discipline == "huisarts",
+                self.arrangement_mask(arrangement, self.calendar(region_id)),
+            )
+            found = self._signature_ids.setdefault(value, len(self._signature_ids))
+            self._signature[key] = found
         return found
 
     def patient_arrangements(self, patient: PatientSnap) -> tuple[ArrangementSnap, ...]:
         key = self.group_key(patient)
         found = self._group_arrangements.get(key)
         if found is None:
-            found = tuple(arrangements_for_patient(self.snapshot, patient))
+            found = self.shared_arrangements(patient) + self._own[key]
             self._group_arrangements[key] = found
         return found
+
+    def shared_arrangements(self, patient: PatientSnap) -> tuple[ArrangementSnap, ...]:
+        """The arrangements that apply to the patient through location, region and sector:
+        `arrangements_for_patient` without the patient's own ("patienten") arrangements,
+        equal for every patient with the same (location, region, sector)."""
+        key = (patient.location_id, patient.region_id, patient.sector)
+        found = self._shared.get(key)
+        if found is None:
+            found = self._shared[key] = tuple(
+                a
+                for a in arrangements_for_patient(self.snapshot, patient)
+                if a.scope_kind != "patienten"
+            )
+        return found
+
+    def _of_functions(
+        self, arrangements: tuple[ArrangementSnap, ...], functions: tuple[str, ...]
+    ) -> list[ArrangementSnap]:
+        """The arrangements for one of `functions` (the others never count), through an
+        index per tuple of arrangements: a location has dozens, for many functions."""
+        by_function = self._by_function.get(id(arrangements))
+        if by_function is None or by_function[0] is not arrangements:
+            grouped: dict[str, list[ArrangementSnap]] = {}
+            for arrangement in arrangements:
+                grouped.setdefault(arrangement.function, []).append(arrangement)
+            by_function = self._by_function[id(arrangements)] = (arrangements, grouped)
+        grouped = by_function[1]
+        if len(functions) == 1:
+            return grouped.get(functions[0], [])
+        return [a for function in functions for a in grouped.get(function, ())]
 
     def location_arrangements(self, location: LocationSnap) -> tuple[ArrangementSnap, ...]:
         found = self._location_arrangements.get(location.id)
@@ -254,9 +358,10 @@ class Coverage:
         mode: str,
         provider: Any,
     ) -> int:
-        cached = self._cover.get(key)
-        if cached is not None:
-            return cached
+        if key is not None:
+            cached = self._cover.get(key)
+            if cached is not None:
+                return cached
         calendar = self.calendar(region_id)
         # Whether an arrangement counts is the same in every group it belongs to.
         counts = self._counts.get((functions, mode, provider))
@@ -271,7 +376,8 @@ class Coverage:
                 )
             if ok:
                 mask |= self.arrangement_mask(arrangement, calendar)
-        self._cover[key] = mask
+        if key is not None:
+            self._cover[key] = mask
         return mask
 
     def patient_cover(
@@ -282,21 +388,40 @@ class Coverage:
         cached = self._cover.get(key)
         if cached is not None:
             return cached
-        return self._union(
-            key,
-            self.patient_arrangements(patient),
+        if isinstance(provider, tuple):
+            # Groups of patients share coverage by the kind of provider, not by which one.
+            raise ValueError(f"aanbiederfilter {provider!r} geldt alleen voor locaties")
+        # The union over the shared arrangements (often dozens: region, organisation,
+        # location) is made once per (location, region, sector); only the patient's own
+        # arrangements are added per group. Most groups at home differ only in those.
+        mask = self._union(
+            (
+                "s",
+                patient.location_id,
+                patient.region_id,
+                patient.sector,
+                functions,
+                mode,
+                provider,
+            ),
+            self._of_functions(self.shared_arrangements(patient), functions),
             patient.region_id,
             functions,
             mode,
             provider,
         )
+        own = self._own[self.group_key(patient)]
+        if own:
+            mask |= self._union(None, own, patient.region_id, functions, mode, provider)
+        self._cover[key] = mask
+        return mask
 
     def location_cover(
         self, location: LocationSnap, functions: tuple[str, ...], mode: str, provider: Any = ANY
     ) -> int:
         return self._union(
             ("l", location.id, functions, mode, provider),
-            self.location_arrangements(location),
+            self._of_functions(self.location_arrangements(location), functions),
             location.region_id,
             functions,
             mode,
@@ -332,21 +457,44 @@ class Coverage:
         segments: dict[int, list] = {}
         people = self.snapshot.professional_by_id
         start, days = self.grid.start, self.grid.days
+        last = start + timedelta(days=days - 1)
+        disciplines: dict[int, str] = {}
+        # Most members lead over the whole horizon: (0, days - 1) without date arithmetic,
+        # and most patients have one such segment: one interned 1-tuple per distinct segment.
+        single: dict[tuple, tuple] = {}
+        regie: dict[int, tuple] = {}
+        several: set[int] = set()
         for member in self.snapshot.care_team:
             if member.role != "regiebehandelaar":
                 continue
-            lo = max((member.start - start).days, 0)
-            hi = days - 1 if member.end is None else min((member.end - start).days, days - 1)
+            first, end = member.start, member.end
+            lo = 0 if first <= start else (first - start).days
+            hi = days - 1 if end is None or end >= last else (end - start).days
             if lo > hi:
                 continue
-            person = people.get(member.professional_id)
-            segments.setdefault(member.patient_id, []).append(
-                (lo, hi, person.discipline if person else "")
-            )
-        interned: dict[tuple, tuple] = {}
+            professional_id = member.professional_id
+            discipline = disciplines.get(professional_id)
+            if discipline is None:
+                person = people.get(professional_id)
+                discipline = disciplines[professional_id] = person.discipline if person else ""
+            segment = (lo, hi, discipline)
+            patient_id = member.patient_id
+            found = regie.get(patient_id)
+            if found is None:
+                value = single.get(segment)
+                if value is None:
+                    value = single[segment] = (segment,)
+                regie[patient_id] = value
+            else:
+                if patient_id not in several:
+                    several.add(patient_id)
+                    segments[patient_id] = list(found)
+                segments[patient_id].append(segment)
+        interned: dict[tuple, tuple] = {value: value for value in single.values()}
         for patient_id, found in segments.items():
             value = tuple(sorted(found))
-            self._regie[patient_id] = interned.setdefault(value, value)
+            regie[patient_id] = interned.setdefault(value, value)
+        self._regie.update(regie)
         self._regie_complete = True
 
     def day_span(self, first: date, last: date | None) -> tuple[int, int] | None:

@@ -273,7 +273,11 @@ def patient_classes(cov: Coverage, selection: Selection, snapshot: Snapshot) -> 
     # class depends on (cheap), and derive the class key once per distinct set of attributes.
     scope = cov._scope
     regie = cov.regie
+    if cov._regie_complete:
+        regie_of = cov._regie
+        regie = lambda patient: regie_of.get(patient.id, ())  # noqa: E731 (as cov.regie)
     locations = snapshot.location_by_id
+    own_signatures = cov.own_signatures
     by_attributes: dict[tuple, PatientClass] = {}
     for patient in patients:
         own = scope.get(("patient", patient.id))
@@ -285,7 +289,9 @@ def patient_classes(cov: Coverage, selection: Selection, snapshot: Snapshot) -> 
             patient.verstandelijke_beperking,
             patient.behandeling_ingekocht,
             patient.leveringsvorm,
-            tuple(sorted(a.id for a in own)) if own else (),
+            # What the class depends on of the own arrangements (see Coverage.signature):
+            # patients at home with different practices of equal hours share this key.
+            own_signatures(own, patient.region_id) if own else (),
             regie(patient),
         )
         found_class = by_attributes.get(attributes)
@@ -294,7 +300,7 @@ def patient_classes(cov: Coverage, selection: Selection, snapshot: Snapshot) -> 
                 locations.get(patient.location_id) if patient.location_id is not None else None
             )
             key = (
-                cov.group_key(patient),
+                cov.signature_group(patient),
                 needs_avg(patient),
                 needs_gedragskundige(patient),
                 with_treatment(patient, location),
@@ -317,17 +323,22 @@ def covers_key(cov: Coverage, patient: PatientSnap, combos: tuple) -> int:
     patients at home with different practices but the same hours share one evaluation.
     Computed once per function group.
     """
-    functions = tuple(sorted({f for fs, _mode, _provider in combos for f in fs}))
-    group = cov.function_group(patient, functions)
-    memo_key = ("covers", combos, group)
-    found = cov._memo.get(memo_key)
+    memo = cov._memo
+    spec = memo.get(("covers-spec", combos))
+    if spec is None:
+        functions = tuple(sorted({f for fs, _mode, _provider in combos for f in fs}))
+        specs = memo.setdefault("covers-specs", {})
+        spec = memo[("covers-spec", combos)] = (specs.setdefault(combos, len(specs)), functions)
+    combo_id, functions = spec
+    memo_key = ("covers", combo_id, cov.function_group(patient, functions))
+    found = memo.get(memo_key)
     if found is None:
         values = (
             cov.anw(patient.region_id),
             *(cov.patient_cover(patient, fs, mode, provider) for fs, mode, provider in combos),
         )
-        interned = cov._memo.setdefault("covers-ids", {})
-        found = cov._memo[memo_key] = interned.setdefault(values, len(interned))
+        interned = memo.setdefault("covers-ids", {})
+        found = memo[memo_key] = interned.setdefault(values, len(interned))
     return found
 
 
@@ -357,6 +368,8 @@ def patient_gaps(
     cov = coverage_for(snapshot, selection.grid)
     checked = 0
     memo = cov._memo
+    labels = selection.cache.setdefault("labels", {})
+    new = object.__new__
     for cls in patient_classes(cov, selection, snapshot):
         first = cls.members[0]
         if not applies(first):
@@ -365,24 +378,50 @@ def patient_gaps(
         memo_key = (rule_id, key(cov, cls))
         found = memo.get(memo_key)
         if found is None:
-            found = memo[memo_key] = [g for g in gaps(cov, first) if g is not None]
+            found = memo[memo_key] = _templates(
+                rule_id, severity, [g for g in gaps(cov, first) if g is not None]
+            )
         if not found:
             continue
+        # Every finding of a class differs from its template only in the patient: copy the
+        # template's fields and fill in the id, the label and the message around the label
+        # (several hundred thousand findings in a national run).
         for patient in cls.members:
-            label = label_of(snapshot, selection, patient)
-            for item in found:
-                yield new_finding(
-                    rule_id,
-                    "patient",
-                    patient.id,
-                    label,
-                    severity,
-                    f"{item.what} {item.when} voor {label}.",
-                    item.suggestion,
-                    item.intervals,
-                    item.aspect,
-                )
+            label = labels.get(patient.id)
+            if label is None:
+                label = labels[patient.id] = patient_label(snapshot, patient)
+            for prefix, fields in found:
+                item = new(Finding)
+                values = item.__dict__
+                values.update(fields)
+                values["subject_id"] = patient.id
+                values["subject_label"] = label
+                values["message"] = prefix + label + "."
+                yield item
     selection.count(rule_id, checked)
+
+
+def _templates(rule_id: str, severity: str, found: list[Gap]) -> list[tuple[str, dict]]:
+    """Per gap: the message up to the patient's label, and the fields every patient shares
+    (in the order of Finding's fields, so the objects equal those `new_finding` makes)."""
+    return [
+        (
+            f"{item.what} {item.when} voor ",
+            {
+                "rule_id": rule_id,
+                "subject_kind": "patient",
+                "subject_id": None,
+                "subject_label": None,
+                "severity": severity,
+                "message": None,
+                "suggestion": item.suggestion,
+                "intervals": item.intervals,
+                "aspect": item.aspect,
+                "status": FAIL,
+            },
+        )
+        for item in found
+    ]
 
 
 def new_finding(

@@ -25,15 +25,32 @@ SUBJECT = "patient"
 SEVERITY = ERROR
 
 
-def _team(cov, snapshot, patient):
+def _team(cov, snapshot, patient, known=None):
+    """The physicians of the care team per stretch of days: ((first, last, discipline), ...).
+
+    `known` keeps, across patients, the discipline per professional (None when not a
+    physician) and the day span per (start, end): most members share both."""
+    known = {} if known is None else known
     segments = []
+    people = snapshot.professional_by_id
     for member in snapshot.care_team_by_patient.get(patient.id, ()):
-        person = snapshot.professional_by_id.get(member.professional_id)
-        if person is None or person.discipline not in PHYSICIANS:
+        professional_id = member.professional_id
+        discipline = known.get(professional_id, known)
+        if discipline is known:
+            person = people.get(professional_id)
+            discipline = known[professional_id] = (
+                person.discipline
+                if person is not None and person.discipline in PHYSICIANS
+                else None
+            )
+        if discipline is None:
             continue
-        span = cov.day_span(member.start, member.end)
+        dates = (member.start, member.end)
+        span = known.get(dates, known)
+        if span is known:
+            span = known[dates] = cov.day_span(member.start, member.end)
         if span is not None:
-            segments.append((*span, person.discipline))
+            segments.append((*span, discipline))
     return tuple(sorted(segments))
 
 
@@ -55,11 +72,12 @@ def _gap(cov, segments):
 def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
     cov = coverage_for(snapshot, selection.grid)
     checked = 0
+    known: dict = {}
     for patient in selection.patients(snapshot):
         if patient.sector != "ghz":
             continue
         checked += 1
-        segments = _team(cov, snapshot, patient)
+        segments = _team(cov, snapshot, patient, known)
         if not segments:
             continue
         found = cov.memo((ID, segments), lambda segments=segments: _gap(cov, segments))

@@ -60,7 +60,10 @@ def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
         if not lacking:
             continue
         names = data["topic_names"]
-        most = ", ".join(f"{names.get(t, t)} ({n})" for t, n in gaps.most_common(3))
+        # Ties in topic order: `missing` is a set, so most_common alone would order them by
+        # string hashing, and the message would change from one process to the next.
+        ranked = sorted(gaps.items(), key=lambda item: (-item[1], item[0]))[:3]
+        most = ", ".join(f"{names.get(t, t)} ({n})" for t, n in ranked)
         yield finding(
             ID,
             SEVERITY,
