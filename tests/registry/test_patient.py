@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 def test_bsn_is_stored_encrypted_and_found_by_its_keyed_hash():
     patient = factories.patient(bsn="999911120")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT bsn_encrypted, bsn_hash FROM registry_patient WHERE id = %s", [patient.id])
+        cursor.execute(
+            "SELECT bsn_encrypted, bsn_hash FROM registry_patient WHERE id = %s", [patient.id]
+        )
         encrypted, search_key = cursor.fetchone()
     assert "999911120" not in encrypted
     assert "999911120" not in search_key
