@@ -178,6 +178,7 @@ def load_snapshot(*, region_ids: list[int] | None = None) -> Snapshot:
     handovers = _handover_patients(region_ids)
     if handovers is not None:
         extra["handover_patients"] = handovers
+    extra["fallback_covered"] = _fallback_covered(timezone.localdate(loaded_at), region_ids)
     return Snapshot(
         regions=region_snaps,
         organisations=organisation_snaps,
@@ -204,6 +205,52 @@ def _handover_patients(region_ids: list[int] | None) -> frozenset[int] | None:
     if region_ids is not None:
         documents = documents.filter(patient__region_id__in=region_ids)
     return frozenset(documents.values_list("patient_id", flat=True).distinct())
+
+
+def _fallback_covered(day, region_ids: list[int] | None) -> frozenset[int]:
+    """Patients whose fall-back on the GP (2.2.6) is arranged on `day` (rule 2.2.6).
+
+    Two ways, the same two the transfer workflow accepts (mgz.handover.transfers): a fallback
+    agreement recorded on a completed transfer of the regiebehandelaarschap, or a valid
+    regiotafel agreement naming clause 2.2.6 for the patient's region, subregion, organisation
+    or location.
+    """
+    from mgz.handover.models import RegieTransfer
+    from mgz.regiotafel.models import Agreement
+
+    transfers = RegieTransfer.objects.filter(status="afgerond").exclude(fallback_agreement="")
+    if region_ids is not None:
+        transfers = transfers.filter(patient__region_id__in=region_ids)
+    covered = set(transfers.values_list("patient_id", flat=True))
+    regions, subregions, organisations, locations = set(), set(), set(), set()
+    agreements = (
+        Agreement.objects.filter(valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .select_related("regiotafel")
+        .prefetch_related("scope_organisations", "scope_locations")
+    )
+    for agreement in agreements:
+        if "2.2.6" not in (agreement.clause_ids or []):
+            continue
+        if agreement.scope_kind == "regio":
+            regions.add(agreement.regiotafel.region_id)
+        elif agreement.scope_kind == "subregio":
+            subregions.add(agreement.scope_subregion_id)
+        elif agreement.scope_kind == "organisatie":
+            organisations.update(o.id for o in agreement.scope_organisations.all())
+        elif agreement.scope_kind == "locatie":
+            locations.update(loc.id for loc in agreement.scope_locations.all())
+    if regions or subregions or organisations or locations:
+        patients = Patient.objects.filter(
+            Q(region_id__in=regions)
+            | Q(location__subregion_id__in=subregions)
+            | Q(location__organisation_id__in=organisations)
+            | Q(location_id__in=locations)
+        )
+        if region_ids is not None:
+            patients = patients.filter(region_id__in=region_ids)
+        covered.update(patients.values_list("id", flat=True))
+    return frozenset(covered)
 
 
 def _regiotafel(day, region_ids: list[int] | None) -> dict | None:

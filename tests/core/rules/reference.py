@@ -240,7 +240,8 @@ def reference_keys(snapshot: Snapshot, start: date, days: int) -> list[tuple]:
                 meld = not cov(HA, "telefonisch", "praktijk")
             mark("2.2.1", "", moment, meld, kind)
             if p.ion_practice_id is not None:
-                mark("2.2.6", "", moment, bool(regie & {"so", "avg"}), "etmaal")
+                fallback = p.id in snapshot.extra.get("fallback_covered", frozenset())
+                mark("2.2.6", "", moment, bool(regie & {"so", "avg"}) and not fallback, "etmaal")
             if gedrag:
                 mark("2.3.2.2", "", moment, not cov(GEDRAG, "bereikbaar"), kind)
             mark("2.4.4", "", moment, "avg" in regie and not cov(HA, "beschikbaar"), kind)

@@ -2,8 +2,10 @@
 
 Wat het controleert: cliënten die op naam ingeschreven staan bij een huisartsenpraktijk en
 van wie een SO of AVG de regiebehandelaar MGZ is; de dagen waarop dat zo is, worden als
-risico gemeld. Regionale afspraken over het terugvallen op de huisarts (regiotafel) staan
-nog niet in het register, dus het risico kan niet als afgedekt gelden.
+risico gemeld — tenzij de terugval geregeld is: een terugvalafspraak bij een afgeronde
+overdracht van het regiebehandelaarschap, of een geldige regiotafelafspraak die artikel 2.2.6
+noemt voor de regio, subregio, organisatie of locatie van de cliënt (snapshot.extra
+"fallback_covered", geladen door mgz.conformance.loader).
 
 Waarom: stopt de SO/AVG de behandeling, dan valt de cliënt terug op de huisarts; regionale
 afspraken moeten dat opvangen (2.2.6).
@@ -29,11 +31,14 @@ SEVERITY = WARNING
 
 def check(snapshot: Snapshot, selection: Selection) -> Iterable[Finding]:
     cov = coverage_for(snapshot, selection.grid)
+    covered = snapshot.extra.get("fallback_covered", frozenset())
     checked = 0
     for patient in selection.patients(snapshot):
         if patient.ion_practice_id is None:
             continue
         checked += 1
+        if patient.id in covered:
+            continue
         segments = cov.regie(patient)
         found = cov.memo(
             (ID, segments),
