@@ -216,40 +216,15 @@ def _fallback_covered(day, region_ids: list[int] | None) -> frozenset[int]:
     or location.
     """
     from mgz.handover.models import RegieTransfer
-    from mgz.regiotafel.models import Agreement
+    from mgz.regiotafel.queries import patients_covered_by_clause
 
     transfers = RegieTransfer.objects.filter(status="afgerond").exclude(fallback_agreement="")
     if region_ids is not None:
         transfers = transfers.filter(patient__region_id__in=region_ids)
     covered = set(transfers.values_list("patient_id", flat=True))
-    regions, subregions, organisations, locations = set(), set(), set(), set()
-    agreements = (
-        Agreement.objects.filter(valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .select_related("regiotafel")
-        .prefetch_related("scope_organisations", "scope_locations")
+    covered.update(
+        patients_covered_by_clause("2.2.6", day, region_ids=region_ids).values_list("id", flat=True)
     )
-    for agreement in agreements:
-        if "2.2.6" not in (agreement.clause_ids or []):
-            continue
-        if agreement.scope_kind == "regio":
-            regions.add(agreement.regiotafel.region_id)
-        elif agreement.scope_kind == "subregio":
-            subregions.add(agreement.scope_subregion_id)
-        elif agreement.scope_kind == "organisatie":
-            organisations.update(o.id for o in agreement.scope_organisations.all())
-        elif agreement.scope_kind == "locatie":
-            locations.update(loc.id for loc in agreement.scope_locations.all())
-    if regions or subregions or organisations or locations:
-        patients = Patient.objects.filter(
-            Q(region_id__in=regions)
-            | Q(location__subregion_id__in=subregions)
-            | Q(location__organisation_id__in=organisations)
-            | Q(location_id__in=locations)
-        )
-        if region_ids is not None:
-            patients = patients.filter(region_id__in=region_ids)
-        covered.update(patients.values_list("id", flat=True))
     return frozenset(covered)
 
 

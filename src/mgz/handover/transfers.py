@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.core.exceptions import FieldError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -331,23 +330,10 @@ def fallback_risks(
 
 def _regional_fallback_agreement(patient: Patient, day: date) -> bool:
     """A valid regiotafel agreement that names clause 2.2.6 for the patient's place."""
-    try:
-        from mgz.regiotafel.models import Agreement
-    except ImportError:  # pragma: no cover - the app is installed in the product
-        return False
-    agreements = Agreement.objects.filter(valid_from__lte=day).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
-    )
-    place = Q(regiotafel__region_id=patient.region_id, scope_kind="regio")
-    if patient.location_id:
-        place |= Q(scope_locations=patient.location_id)
-        place |= Q(scope_organisations=patient.location.organisation_id)
-    try:
-        candidates = agreements.filter(place).distinct()
-        return any(RULE_FALLBACK in (a.clause_ids or []) for a in candidates)
-    except FieldError:
-        # The regiotafel schema is another app's; a renamed field must not block a transfer.
-        return False
+    from mgz.regiotafel.queries import patients_covered_by_clause
+
+    covered = patients_covered_by_clause(RULE_FALLBACK, day, region_ids=[patient.region_id])
+    return covered.filter(id=patient.id).exists()
 
 
 def _move_regie(transfer: RegieTransfer, effective_date: date) -> None:

@@ -24,7 +24,7 @@ from mgz.regiotafel.constants import (
     ScopeKind,
 )
 from mgz.regiotafel.models import ActivityCount, Agreement, KnelpuntStep, Member, Regiotafel
-from mgz.registry.models import CareTeamMember, Location, ProfessionalRole
+from mgz.registry.models import CareTeamMember, Location, Patient, ProfessionalRole
 
 
 def _active_members(day: date) -> QuerySet[Member]:
@@ -119,6 +119,31 @@ def agreement_locations(
             covered = set(locs[agreement_id])
         by_agreement[agreement_id] = set(covered)
     return by_agreement
+
+
+def patients_covered_by_clause(
+    clause_id: str, day: date, *, region_ids: Iterable[int] | None = None
+) -> QuerySet[Patient]:
+    """Patients for whose place an agreement valid on `day` names `clause_id` (e.g. 2.2.6).
+
+    Scopes resolve as for 2.5.2 (`agreement_locations`); clients at home are covered by a
+    region-wide agreement of a table for the whole region.
+    """
+    ids = [
+        agreement_id
+        for agreement_id, clauses in valid_agreements(day, region_ids=region_ids).values_list(
+            "id", "clause_ids"
+        )
+        if clause_id in (clauses or ())
+    ]
+    agreements = Agreement.objects.filter(id__in=ids)
+    location_ids = set().union(*agreement_locations(agreements).values())
+    home_regions = agreements.filter(
+        scope_kind=ScopeKind.REGION, regiotafel__subregion__isnull=True
+    ).values_list("regiotafel__region_id", flat=True)
+    return Patient.objects.filter(
+        Q(location_id__in=location_ids) | Q(location__isnull=True, region_id__in=home_regions)
+    )
 
 
 def agreement_topics_by_location(
